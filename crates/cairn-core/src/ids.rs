@@ -1,0 +1,73 @@
+//! Identifier newtypes: a `CredentialId` can never be passed where an `OrgId` is expected.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A fresh random (v4) identifier.
+            pub fn new_random() -> Self {
+                Self(Uuid::new_v4())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = crate::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self).map_err(|_| crate::Error::invalid(stringify!($name), format!("`{s}` is not a UUID")))
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An issuing organisation.
+    OrgId
+);
+id_type!(
+    /// A user account.
+    UserId
+);
+id_type!(
+    /// An achievement (stable across its versions).
+    AchievementId
+);
+id_type!(
+    /// An issued credential.
+    CredentialId
+);
+id_type!(
+    /// A status list.
+    StatusListId
+);
+id_type!(
+    /// A signing key.
+    KeyId
+);
+id_type!(
+    /// A bulk issuance job.
+    JobId
+);
+id_type!(
+    /// An API token.
+    TokenId
+);
+id_type!(
+    /// An email delivery.
+    DeliveryId
+);

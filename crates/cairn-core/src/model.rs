@@ -1,0 +1,13 @@
+//! The domain's entities. Plain data: rules live in constructors (`parse`) and services.
+
+mod achievement;
+mod credential;
+mod org;
+mod status;
+mod user;
+
+pub use achievement::*;
+pub use credential::*;
+pub use org::*;
+pub use status::*;
+pub use user::*;

@@ -1,0 +1,184 @@
+//! The storage port. `cairn-store` implements it for SQLite and PostgreSQL; every method
+//! appears in the conformance story test that runs on both.
+//!
+//! Rules every implementation keeps: writes that belong together happen in one transaction;
+//! uniqueness (organisation slug, user email, idempotency key, bulk row, status index) is a
+//! database constraint, so several Cairn servers may share one PostgreSQL database; a
+//! missing row is `Error::NotFound`, a broken constraint `Error::Conflict`.
+
+use async_trait::async_trait;
+use time::OffsetDateTime;
+
+use crate::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
+use crate::model::{
+    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, SigningKeyRecord,
+    StatusListRecord, StatusPurpose, User,
+};
+use crate::Error;
+
+/// Filters for listing credentials.
+#[derive(Debug, Clone, Default)]
+pub struct CredentialQuery {
+    /// Only this achievement.
+    pub achievement_id: Option<AchievementId>,
+    /// Only this bulk job.
+    pub job_id: Option<JobId>,
+    /// Substring of the recipient email or DID.
+    pub recipient: Option<String>,
+    /// `Some(true)`: only revoked; `Some(false)`: only not revoked.
+    pub revoked: Option<bool>,
+    /// Page size (at most 500).
+    pub limit: u32,
+    /// Rows to skip.
+    pub offset: u32,
+}
+
+/// A status change to apply atomically with the re-signing of its list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    /// The credential.
+    pub credential_id: CredentialId,
+    /// Which list.
+    pub purpose: StatusPurpose,
+    /// Set (revoke/suspend) or clear (reinstate) the bit.
+    pub set: bool,
+    /// Reason (revocation).
+    pub reason: Option<String>,
+    /// When.
+    pub at: OffsetDateTime,
+}
+
+/// Signs a status list's new state; called inside the store's transaction.
+pub type ResignFn<'a> = dyn Fn(&StatusListRecord) -> Result<String, Error> + Send + Sync + 'a;
+
+/// Everything Cairn keeps.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    // --- organisations and their keys ---
+    /// Creates an organisation (`Conflict` on a taken slug).
+    async fn create_org(&self, org: &Organization) -> Result<(), Error>;
+    /// Replaces an organisation's profile fields.
+    async fn update_org(&self, org: &Organization) -> Result<(), Error>;
+    /// One organisation.
+    async fn get_org(&self, id: OrgId) -> Result<Organization, Error>;
+    /// One organisation by slug.
+    async fn get_org_by_slug(&self, slug: &str) -> Result<Organization, Error>;
+    /// All organisations, by name.
+    async fn list_orgs(&self) -> Result<Vec<Organization>, Error>;
+    /// Adds a signing key.
+    async fn insert_signing_key(&self, key: &SigningKeyRecord) -> Result<(), Error>;
+    /// Marks every other key of the organisation retired (rotation).
+    async fn retire_signing_keys(&self, org: OrgId, except: KeyId, at: OffsetDateTime) -> Result<(), Error>;
+    /// The organisation's keys, oldest first (retired ones too: they still verify).
+    async fn list_signing_keys(&self, org: OrgId) -> Result<Vec<SigningKeyRecord>, Error>;
+
+    // --- people ---
+    /// Creates a user (`Conflict` on a taken email).
+    async fn create_user(&self, user: &User) -> Result<(), Error>;
+    /// One user.
+    async fn get_user(&self, id: UserId) -> Result<User, Error>;
+    /// One user by (lower-cased) email.
+    async fn get_user_by_email(&self, email: &str) -> Result<User, Error>;
+    /// How many users exist (first-run detection).
+    async fn count_users(&self) -> Result<u64, Error>;
+    /// Creates or changes a membership.
+    async fn set_membership(&self, m: &Membership) -> Result<(), Error>;
+    /// A user's membership in an organisation.
+    async fn get_membership(&self, user: UserId, org: OrgId) -> Result<Option<Membership>, Error>;
+    /// Every membership of a user.
+    async fn list_memberships(&self, user: UserId) -> Result<Vec<Membership>, Error>;
+    /// Stores a token (hash only).
+    async fn insert_token(&self, token: &ApiToken) -> Result<(), Error>;
+    /// A token by the hash of its secret.
+    async fn get_token_by_hash(&self, hash: &str) -> Result<ApiToken, Error>;
+    /// Revokes a token.
+    async fn revoke_token(&self, id: TokenId) -> Result<(), Error>;
+    /// Sets an instance setting.
+    async fn put_setting(&self, key: &str, value: &str) -> Result<(), Error>;
+    /// Reads an instance setting.
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, Error>;
+    /// Reads and deletes an instance setting atomically (one-time tokens).
+    async fn take_setting(&self, key: &str) -> Result<Option<String>, Error>;
+
+    // --- achievements ---
+    /// Stores a version (`Conflict` if that version exists).
+    async fn insert_achievement(&self, a: &Achievement) -> Result<(), Error>;
+    /// A version, or the latest when `version` is `None`.
+    async fn get_achievement(&self, id: AchievementId, version: Option<i32>) -> Result<Achievement, Error>;
+    /// The latest version of each of an organisation's achievements.
+    async fn list_achievements(&self, org: OrgId) -> Result<Vec<Achievement>, Error>;
+    /// How many credentials a version has issued.
+    async fn count_awards(&self, id: AchievementId, version: i32) -> Result<u64, Error>;
+
+    // --- status lists ---
+    /// Stores a new, empty list.
+    async fn insert_status_list(&self, list: &StatusListRecord) -> Result<(), Error>;
+    /// The newest list of an organisation for a purpose.
+    async fn current_status_list(&self, org: OrgId, purpose: StatusPurpose) -> Result<Option<StatusListRecord>, Error>;
+    /// One list.
+    async fn get_status_list(&self, id: StatusListId) -> Result<StatusListRecord, Error>;
+    /// Reserves those of `candidates` that are still free (database-unique), returning them,
+    /// and adds their number to the list's `allocated`.
+    async fn allocate_status_indexes(&self, list: StatusListId, candidates: &[u32]) -> Result<Vec<u32>, Error>;
+    /// Applies a status change and stores the list re-signed by `resign`, in one transaction.
+    async fn change_status(&self, change: &StatusChange, resign: &ResignFn<'_>) -> Result<StatusListRecord, Error>;
+
+    // --- credentials ---
+    /// Stores credentials and their email deliveries, all or nothing (`Conflict` on a
+    /// duplicate idempotency key or job row).
+    async fn insert_credentials(&self, batch: &[CredentialRecord], deliveries: &[Delivery]) -> Result<(), Error>;
+    /// One credential.
+    async fn get_credential(&self, id: CredentialId) -> Result<CredentialRecord, Error>;
+    /// The credential an idempotency key already issued.
+    async fn get_credential_by_idempotency_key(&self, org: OrgId, key: &str)
+        -> Result<Option<CredentialRecord>, Error>;
+    /// The credential a claim token belongs to.
+    async fn get_credential_by_claim_token(&self, hash: &str) -> Result<CredentialRecord, Error>;
+    /// Marks a credential claimed.
+    async fn mark_claimed(&self, id: CredentialId, at: OffsetDateTime) -> Result<(), Error>;
+    /// An organisation's credentials, newest first.
+    async fn list_credentials(&self, org: OrgId, query: &CredentialQuery) -> Result<Vec<CredentialRecord>, Error>;
+
+    // --- bulk jobs ---
+    /// Stores a job and all its rows.
+    async fn create_job(&self, job: &BulkJob, rows: &[BulkRow]) -> Result<(), Error>;
+    /// One job with current counts.
+    async fn get_job(&self, id: JobId) -> Result<BulkJob, Error>;
+    /// Jobs still running (resumed at start).
+    async fn running_jobs(&self) -> Result<Vec<BulkJob>, Error>;
+    /// Leases up to `limit` unissued rows not leased by another worker until `now`.
+    async fn lease_rows(
+        &self,
+        job: JobId,
+        limit: u32,
+        lease_until: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<Vec<BulkRow>, Error>;
+    /// Stores the credentials (and deliveries) of leased rows and marks those rows issued, and
+    /// `failed` rows failed, in one transaction. A row whose credential already exists is
+    /// left as is (with its deliveries): every row is issued exactly once.
+    async fn complete_rows(
+        &self,
+        job: JobId,
+        issued: &[CredentialRecord],
+        deliveries: &[Delivery],
+        failed: &[(u32, String)],
+    ) -> Result<(), Error>;
+    /// Marks the job done when no row is left; returns it.
+    async fn finish_job_if_done(&self, job: JobId) -> Result<BulkJob, Error>;
+    /// The rows that failed, with reasons.
+    async fn job_failures(&self, job: JobId) -> Result<Vec<(u32, String)>, Error>;
+
+    // --- email deliveries (queued with their credentials) ---
+    /// Leases up to `limit` pending deliveries due at `now` (pushing their next attempt to `lease_until`).
+    async fn lease_due_deliveries(
+        &self,
+        now: OffsetDateTime,
+        lease_until: OffsetDateTime,
+        limit: u32,
+    ) -> Result<Vec<Delivery>, Error>;
+    /// Records the outcome of an attempt (state, attempts, next attempt, error).
+    async fn update_delivery(&self, delivery: &Delivery) -> Result<(), Error>;
+    /// An organisation's deliveries, newest first.
+    async fn list_deliveries(&self, org: OrgId, limit: u32) -> Result<Vec<Delivery>, Error>;
+}

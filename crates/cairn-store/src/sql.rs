@@ -1,0 +1,259 @@
+//! [`SqlStore`]: the one implementation of [`Store`], written against [`Backend`] and
+//! compiled for SQLite and PostgreSQL. Each area's SQL lives in its own module.
+
+mod achievements;
+mod credentials;
+mod deliveries;
+mod jobs;
+mod orgs;
+mod people;
+mod status;
+
+use async_trait::async_trait;
+use cairn_core::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
+use cairn_core::model::{
+    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, SigningKeyRecord,
+    StatusListRecord, StatusPurpose, User,
+};
+use cairn_core::store::{CredentialQuery, ResignFn, StatusChange, Store};
+use cairn_core::Error;
+use sqlx::postgres::PgConnectOptions;
+use time::OffsetDateTime;
+
+use crate::backend::postgres::PgDb;
+use crate::backend::sqlite::SqliteDb;
+use crate::backend::Backend;
+
+/// Cairn's storage on a SQL database: `SqlStore<SqliteDb>` ([`crate::SqliteStore`]) or
+/// `SqlStore<PgDb>` ([`crate::PgStore`]).
+#[derive(Debug, Clone)]
+pub struct SqlStore<B> {
+    db: B,
+}
+
+impl SqlStore<SqliteDb> {
+    /// Opens the SQLite database at `url` (`sqlite:cairn.db`, `sqlite://path`,
+    /// `sqlite::memory:`), creating it if missing, and applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self, Error> {
+        let db = SqliteDb::connect(url).await?;
+        db.migrate().await?;
+        Ok(Self { db })
+    }
+
+    /// Closes the connections.
+    pub async fn close(&self) {
+        self.db.close().await;
+    }
+}
+
+impl SqlStore<PgDb> {
+    /// Connects to the PostgreSQL database at `url` and applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self, Error> {
+        let db = PgDb::connect(url).await?;
+        db.migrate().await?;
+        Ok(Self { db })
+    }
+
+    /// Connects with explicit options (for example a `search_path`) and applies pending
+    /// migrations.
+    pub async fn connect_with(options: PgConnectOptions) -> Result<Self, Error> {
+        let db = PgDb::connect_with(options).await?;
+        db.migrate().await?;
+        Ok(Self { db })
+    }
+
+    /// Closes the connections.
+    pub async fn close(&self) {
+        self.db.close().await;
+    }
+}
+
+/// A stored value that no longer parses: the database was changed behind Cairn's back.
+fn corrupt(what: &str) -> Error {
+    Error::Storage(format!("stored {what} is invalid"))
+}
+
+fn to_u32(v: i64, what: &str) -> Result<u32, Error> {
+    u32::try_from(v).map_err(|_| corrupt(what))
+}
+
+fn to_u64(v: i64) -> Result<u64, Error> {
+    u64::try_from(v).map_err(|_| corrupt("count"))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
+    serde_json::to_string(v).map_err(|e| Error::Internal(format!("cannot serialise for storage: {e}")))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str, what: &str) -> Result<T, Error> {
+    serde_json::from_str(s).map_err(|e| Error::Storage(format!("stored {what} is invalid: {e}")))
+}
+
+#[async_trait]
+impl<B: Backend> Store for SqlStore<B> {
+    async fn create_org(&self, org: &Organization) -> Result<(), Error> {
+        orgs::create_org(&self.db, org).await
+    }
+    async fn update_org(&self, org: &Organization) -> Result<(), Error> {
+        orgs::update_org(&self.db, org).await
+    }
+    async fn get_org(&self, id: OrgId) -> Result<Organization, Error> {
+        orgs::get_org(&self.db, id).await
+    }
+    async fn get_org_by_slug(&self, slug: &str) -> Result<Organization, Error> {
+        orgs::get_org_by_slug(&self.db, slug).await
+    }
+    async fn list_orgs(&self) -> Result<Vec<Organization>, Error> {
+        orgs::list_orgs(&self.db).await
+    }
+    async fn insert_signing_key(&self, key: &SigningKeyRecord) -> Result<(), Error> {
+        orgs::insert_signing_key(&self.db, key).await
+    }
+    async fn retire_signing_keys(&self, org: OrgId, except: KeyId, at: OffsetDateTime) -> Result<(), Error> {
+        orgs::retire_signing_keys(&self.db, org, except, at).await
+    }
+    async fn list_signing_keys(&self, org: OrgId) -> Result<Vec<SigningKeyRecord>, Error> {
+        orgs::list_signing_keys(&self.db, org).await
+    }
+
+    async fn create_user(&self, user: &User) -> Result<(), Error> {
+        people::create_user(&self.db, user).await
+    }
+    async fn get_user(&self, id: UserId) -> Result<User, Error> {
+        people::get_user(&self.db, id).await
+    }
+    async fn get_user_by_email(&self, email: &str) -> Result<User, Error> {
+        people::get_user_by_email(&self.db, email).await
+    }
+    async fn count_users(&self) -> Result<u64, Error> {
+        people::count_users(&self.db).await
+    }
+    async fn set_membership(&self, m: &Membership) -> Result<(), Error> {
+        people::set_membership(&self.db, m).await
+    }
+    async fn get_membership(&self, user: UserId, org: OrgId) -> Result<Option<Membership>, Error> {
+        people::get_membership(&self.db, user, org).await
+    }
+    async fn list_memberships(&self, user: UserId) -> Result<Vec<Membership>, Error> {
+        people::list_memberships(&self.db, user).await
+    }
+    async fn insert_token(&self, token: &ApiToken) -> Result<(), Error> {
+        people::insert_token(&self.db, token).await
+    }
+    async fn get_token_by_hash(&self, hash: &str) -> Result<ApiToken, Error> {
+        people::get_token_by_hash(&self.db, hash).await
+    }
+    async fn revoke_token(&self, id: TokenId) -> Result<(), Error> {
+        people::revoke_token(&self.db, id).await
+    }
+    async fn put_setting(&self, key: &str, value: &str) -> Result<(), Error> {
+        people::put_setting(&self.db, key, value).await
+    }
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, Error> {
+        people::get_setting(&self.db, key).await
+    }
+    async fn take_setting(&self, key: &str) -> Result<Option<String>, Error> {
+        people::take_setting(&self.db, key).await
+    }
+
+    async fn insert_achievement(&self, a: &Achievement) -> Result<(), Error> {
+        achievements::insert_achievement(&self.db, a).await
+    }
+    async fn get_achievement(&self, id: AchievementId, version: Option<i32>) -> Result<Achievement, Error> {
+        achievements::get_achievement(&self.db, id, version).await
+    }
+    async fn list_achievements(&self, org: OrgId) -> Result<Vec<Achievement>, Error> {
+        achievements::list_achievements(&self.db, org).await
+    }
+    async fn count_awards(&self, id: AchievementId, version: i32) -> Result<u64, Error> {
+        achievements::count_awards(&self.db, id, version).await
+    }
+
+    async fn insert_status_list(&self, list: &StatusListRecord) -> Result<(), Error> {
+        status::insert_status_list(&self.db, list).await
+    }
+    async fn current_status_list(&self, org: OrgId, purpose: StatusPurpose) -> Result<Option<StatusListRecord>, Error> {
+        status::current_status_list(&self.db, org, purpose).await
+    }
+    async fn get_status_list(&self, id: StatusListId) -> Result<StatusListRecord, Error> {
+        status::get_status_list(&self.db, id).await
+    }
+    async fn allocate_status_indexes(&self, list: StatusListId, candidates: &[u32]) -> Result<Vec<u32>, Error> {
+        status::allocate_status_indexes(&self.db, list, candidates).await
+    }
+    async fn change_status(&self, change: &StatusChange, resign: &ResignFn<'_>) -> Result<StatusListRecord, Error> {
+        status::change_status(&self.db, change, resign).await
+    }
+
+    async fn insert_credentials(&self, batch: &[CredentialRecord], deliveries: &[Delivery]) -> Result<(), Error> {
+        credentials::insert_credentials(&self.db, batch, deliveries).await
+    }
+    async fn get_credential(&self, id: CredentialId) -> Result<CredentialRecord, Error> {
+        credentials::get_credential(&self.db, id).await
+    }
+    async fn get_credential_by_idempotency_key(
+        &self,
+        org: OrgId,
+        key: &str,
+    ) -> Result<Option<CredentialRecord>, Error> {
+        credentials::get_credential_by_idempotency_key(&self.db, org, key).await
+    }
+    async fn get_credential_by_claim_token(&self, hash: &str) -> Result<CredentialRecord, Error> {
+        credentials::get_credential_by_claim_token(&self.db, hash).await
+    }
+    async fn mark_claimed(&self, id: CredentialId, at: OffsetDateTime) -> Result<(), Error> {
+        credentials::mark_claimed(&self.db, id, at).await
+    }
+    async fn list_credentials(&self, org: OrgId, query: &CredentialQuery) -> Result<Vec<CredentialRecord>, Error> {
+        credentials::list_credentials(&self.db, org, query).await
+    }
+
+    async fn create_job(&self, job: &BulkJob, rows: &[BulkRow]) -> Result<(), Error> {
+        jobs::create_job(&self.db, job, rows).await
+    }
+    async fn get_job(&self, id: JobId) -> Result<BulkJob, Error> {
+        jobs::get_job(&self.db, id).await
+    }
+    async fn running_jobs(&self) -> Result<Vec<BulkJob>, Error> {
+        jobs::running_jobs(&self.db).await
+    }
+    async fn lease_rows(
+        &self,
+        job: JobId,
+        limit: u32,
+        lease_until: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<Vec<BulkRow>, Error> {
+        jobs::lease_rows(&self.db, job, limit, lease_until, now).await
+    }
+    async fn complete_rows(
+        &self,
+        job: JobId,
+        issued: &[CredentialRecord],
+        deliveries: &[Delivery],
+        failed: &[(u32, String)],
+    ) -> Result<(), Error> {
+        jobs::complete_rows(&self.db, job, issued, deliveries, failed).await
+    }
+    async fn finish_job_if_done(&self, job: JobId) -> Result<BulkJob, Error> {
+        jobs::finish_job_if_done(&self.db, job).await
+    }
+    async fn job_failures(&self, job: JobId) -> Result<Vec<(u32, String)>, Error> {
+        jobs::job_failures(&self.db, job).await
+    }
+
+    async fn lease_due_deliveries(
+        &self,
+        now: OffsetDateTime,
+        lease_until: OffsetDateTime,
+        limit: u32,
+    ) -> Result<Vec<Delivery>, Error> {
+        deliveries::lease_due_deliveries(&self.db, now, lease_until, limit).await
+    }
+    async fn update_delivery(&self, delivery: &Delivery) -> Result<(), Error> {
+        deliveries::update_delivery(&self.db, delivery).await
+    }
+    async fn list_deliveries(&self, org: OrgId, limit: u32) -> Result<Vec<Delivery>, Error> {
+        deliveries::list_deliveries(&self.db, org, limit).await
+    }
+}

@@ -1,0 +1,17 @@
+//! cairn-web integration tests: one binary, one module per area.
+// Test code may unwrap and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod api_achievements;
+mod api_auth;
+mod api_bulk;
+mod api_credentials;
+mod api_openapi;
+mod api_orgs;
+mod app;
+mod pub_app;
+mod public_credentials;
+mod public_documents;
+mod public_interop;
+mod public_status;
+mod vcapi_verify;
+mod vcapi_w3c;

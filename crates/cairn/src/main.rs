@@ -1,0 +1,24 @@
+//! `cairn`: the one binary. Command-line types live in `opt.rs`, the code that runs them in `cmd/`.
+
+mod cmd;
+mod config;
+mod http_resolver;
+mod mail;
+mod opt;
+mod telemetry;
+mod workers;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = opt::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
