@@ -87,6 +87,11 @@ pub fn new_token<R: RngCore + CryptoRng>(rng: &mut R) -> String {
     format!("cairn_{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
+/// A new random token from the operating system's generator (anti-forgery tokens).
+pub fn random_token() -> String {
+    new_token(&mut rand::rngs::OsRng)
+}
+
 /// How a token is stored and looked up: SHA-256, hex.
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))

@@ -26,6 +26,9 @@ pub enum Error {
     /// Authenticated, but not allowed.
     #[error("not allowed: {0}")]
     Forbidden(&'static str),
+    /// Too many attempts; try again later (the message says when, never why in detail).
+    #[error("too many attempts: {0}")]
+    RateLimited(&'static str),
     /// The request conflicts with the current state.
     #[error("conflict: {0}")]
     Conflict(String),
@@ -54,6 +57,7 @@ impl Error {
             Error::Unauthorized => "unauthorized",
             Error::Forbidden(_) => "forbidden",
             Error::Conflict(_) => "conflict",
+            Error::RateLimited(_) => "rate_limited",
             Error::Vc(e) => match e {
                 VcError::DataLoss { .. } => "undefined_term",
                 VcError::UnknownContext(_) => "unknown_context",

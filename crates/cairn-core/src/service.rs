@@ -9,6 +9,7 @@ pub mod delivery;
 pub mod issue;
 pub mod orgs;
 pub mod public;
+pub mod session;
 pub mod sign;
 pub mod status;
 pub mod verify;

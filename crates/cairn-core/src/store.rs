@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 
 use crate::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
 use crate::model::{
-    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, SigningKeyRecord,
-    StatusListRecord, StatusPurpose, User,
+    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Session,
+    SigningKeyRecord, StatusListRecord, StatusPurpose, User,
 };
 use crate::Error;
 
@@ -99,6 +99,14 @@ pub trait Store: Send + Sync + 'static {
     async fn get_setting(&self, key: &str) -> Result<Option<String>, Error>;
     /// Reads and deletes an instance setting atomically (one-time tokens).
     async fn take_setting(&self, key: &str) -> Result<Option<String>, Error>;
+    /// Stores a browser session.
+    async fn insert_session(&self, session: &Session) -> Result<(), Error>;
+    /// A session by the hash of its secret, if not expired at `now`.
+    async fn get_session(&self, id_hash: &str, now: OffsetDateTime) -> Result<Session, Error>;
+    /// Ends a session (sign-out).
+    async fn delete_session(&self, id_hash: &str) -> Result<(), Error>;
+    /// Removes sessions expired at `now`; returns how many.
+    async fn delete_expired_sessions(&self, now: OffsetDateTime) -> Result<u64, Error>;
 
     // --- achievements ---
     /// Stores a version (`Conflict` if that version exists).

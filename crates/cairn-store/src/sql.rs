@@ -7,13 +7,14 @@ mod deliveries;
 mod jobs;
 mod orgs;
 mod people;
+mod sessions;
 mod status;
 
 use async_trait::async_trait;
 use cairn_core::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
 use cairn_core::model::{
-    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, SigningKeyRecord,
-    StatusListRecord, StatusPurpose, User,
+    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Session,
+    SigningKeyRecord, StatusListRecord, StatusPurpose, User,
 };
 use cairn_core::store::{CredentialQuery, ResignFn, StatusChange, Store};
 use cairn_core::Error;
@@ -154,6 +155,18 @@ impl<B: Backend> Store for SqlStore<B> {
     }
     async fn take_setting(&self, key: &str) -> Result<Option<String>, Error> {
         people::take_setting(&self.db, key).await
+    }
+    async fn insert_session(&self, session: &Session) -> Result<(), Error> {
+        sessions::insert_session(&self.db, session).await
+    }
+    async fn get_session(&self, id_hash: &str, now: OffsetDateTime) -> Result<Session, Error> {
+        sessions::get_session(&self.db, id_hash, now).await
+    }
+    async fn delete_session(&self, id_hash: &str) -> Result<(), Error> {
+        sessions::delete_session(&self.db, id_hash).await
+    }
+    async fn delete_expired_sessions(&self, now: OffsetDateTime) -> Result<u64, Error> {
+        sessions::delete_expired_sessions(&self.db, now).await
     }
 
     async fn insert_achievement(&self, a: &Achievement) -> Result<(), Error> {

@@ -1,5 +1,5 @@
-//! Cairn's HTTP surface: the versioned JSON API, the W3C VC-API endpoints, and the public
-//! documents and pages. Handlers are thin: extract, call one `cairn_core::service`, map.
+//! Cairn's HTTP surface: the versioned JSON API, the W3C VC-API endpoints, the public
+//! documents and pages, and the web interface (`ui`). Handlers are thin: extract, call one `cairn_core::service`, map.
 #![warn(missing_docs)]
 
 pub mod api;
@@ -7,6 +7,7 @@ pub mod auth;
 pub mod error;
 pub mod public;
 pub mod state;
+pub mod ui;
 pub mod vcapi;
 
 use axum::Router;
@@ -16,5 +17,10 @@ pub use state::AppState;
 
 /// The whole application: API, VC-API and public routes over one state.
 pub fn router(state: AppState) -> Router {
-    Router::new().merge(api::router()).merge(vcapi::router()).merge(public::router()).with_state(state)
+    Router::new()
+        .merge(api::router())
+        .merge(vcapi::router())
+        .merge(public::router())
+        .merge(ui::router())
+        .with_state(state)
 }

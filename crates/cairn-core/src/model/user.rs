@@ -103,3 +103,18 @@ pub struct Actor {
     /// Instance administrator.
     pub is_admin: bool,
 }
+
+/// A browser session: the cookie holds a random secret; only its hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// SHA-256 (hex) of the cookie secret.
+    pub id_hash: String,
+    /// Who is signed in.
+    pub user_id: UserId,
+    /// The anti-forgery token every form of this session carries.
+    pub csrf: String,
+    /// Started.
+    pub created_at: OffsetDateTime,
+    /// No longer valid after.
+    pub expires_at: OffsetDateTime,
+}

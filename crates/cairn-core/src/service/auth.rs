@@ -58,13 +58,25 @@ pub async fn create_user(ctx: &Ctx, email: &str, name: &str, password: &str, is_
     Ok(user)
 }
 
-/// Checks a password; the same error whether the email or the password is wrong.
+/// Checks a password; the same error, after the same work, whether the email or the password
+/// is wrong (an unknown email is checked against a decoy hash so timing does not tell).
 pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<User, Error> {
     let user = ctx.store.get_user_by_email(&email.trim().to_lowercase()).await;
     match user {
         Ok(u) if verify_password(password, &u.password_hash) => Ok(u),
-        _ => Err(Error::Unauthorized),
+        Ok(_) => Err(Error::Unauthorized),
+        Err(Error::NotFound { .. }) => {
+            let _ = verify_password(password, decoy_hash());
+            Err(Error::Unauthorized)
+        }
+        Err(e) => Err(e),
     }
+}
+
+/// A password hash of a random secret, made once, with the same parameters as real ones.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password(&mut rand::rngs::OsRng, &new_token(&mut rand::rngs::OsRng)).unwrap_or_default())
 }
 
 /// Creates an API token for `org` acting with at most `role`; returns the secret once.
