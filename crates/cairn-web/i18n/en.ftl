@@ -57,3 +57,14 @@ setup-token-hint = Printed once in the server's output; it works once.
 setup-action = Create the administrator
 setup-done = This Cairn is already set up.
 setup-wrong-token = This setup token is not the one the server printed.
+
+## Console
+console-title = Issuer console
+console-tabs-label = Organisation
+console-tab-dashboard = Dashboard
+console-tab-achievements = Achievements
+console-tab-award = Award
+console-tab-credentials = Issued credentials
+console-tab-settings = Settings
+console-no-orgs = There is no organisation yet.
+console-your-role = Your role:

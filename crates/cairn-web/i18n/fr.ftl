@@ -55,3 +55,14 @@ setup-token-hint = Affiché une seule fois dans la sortie du serveur ; il ne ser
 setup-action = Créer l'administrateur
 setup-done = Ce Cairn est déjà configuré.
 setup-wrong-token = Ce jeton n'est pas celui affiché par le serveur.
+
+## Console
+console-title = Console de l'émetteur
+console-tabs-label = Organisation
+console-tab-dashboard = Tableau de bord
+console-tab-achievements = Réussites
+console-tab-award = Attribuer
+console-tab-credentials = Certifications délivrées
+console-tab-settings = Paramètres
+console-no-orgs = Il n'y a encore aucune organisation.
+console-your-role = Votre rôle :

@@ -3,10 +3,12 @@
 //! [`session::SignedIn`]), call one service, render a page. Errors become an HTML page whose
 //! status comes from the one mapping in `crate::error`.
 //!
-//! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS).
+//! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS),
+//! `console` (the issuer console, per organisation).
 
 pub mod account;
 pub mod assets;
+pub mod console;
 pub mod i18n;
 pub mod ratelimit;
 pub mod session;
@@ -31,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/setup", get(account::setup_page).post(account::setup))
         .route("/lang/{code}", get(account::set_lang))
         .route("/static/{file}", get(assets::get_asset))
+        .merge(console::router())
 }
 
 /// What the layout shows around every page: language, who is signed in, the forms' token.

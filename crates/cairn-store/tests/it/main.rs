@@ -3,7 +3,7 @@
 // Test code may unwrap and panic: a failure is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod bench;
-mod sessions;
 mod concurrency;
+mod sessions;
 mod story;
 mod support;

@@ -164,3 +164,25 @@ fn catalogues_are_complete_and_cover_the_templates() {
     let unknown: Vec<_> = used.iter().filter(|k| !en.contains(*k)).collect();
     assert!(unknown.is_empty(), "templates use keys missing from en.ftl: {unknown:?}");
 }
+
+#[tokio::test]
+async fn the_console_lists_only_the_users_organisations() {
+    let app = TestApp::with_admin().await;
+    app.create_org("alpha").await;
+    app.create_org("beta").await;
+    let mut admin = Browser::new(&app);
+    admin.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let page = text(&admin.get("/console").await);
+    assert!(page.contains("alpha University") && page.contains("beta University"), "{page}");
+
+    let mut erin = Browser::new(&app);
+    erin.sign_up("erin@example.test", "Erin", "a long enough password").await;
+    assert_eq!(erin.get("/console").await.status.as_u16(), 403, "an earner belongs to no organisation");
+    let body = serde_json::json!({"email": "erin@example.test", "role": "issuer"});
+    let owner = app.token("beta", "owner").await;
+    app.put("/api/v1/orgs/beta/members", crate::app::Auth::Bearer(&owner), body).await.expect(200);
+    let page = text(&erin.get("/console").await);
+    assert!(page.contains("beta University") && !page.contains("alpha University"), "{page}");
+    let anon = Browser::new(&app).get("/console").await;
+    assert_eq!(location(&anon), "/sign-in?next=/console");
+}
