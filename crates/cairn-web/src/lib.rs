@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod artefacts;
 pub mod auth;
 pub mod error;
 pub mod public;
