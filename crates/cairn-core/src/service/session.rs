@@ -32,6 +32,11 @@ pub async fn start(ctx: &Ctx, user: &User) -> Result<Started, Error> {
         expires_at: now + SESSION_LIFETIME,
     };
     ctx.store.insert_session(&session).await?;
+    // Sweep on sign-in: expired rows go without a background task (indexed; usually none).
+    let swept = ctx.store.delete_expired_sessions(now).await?;
+    if swept > 0 {
+        tracing::debug!(swept, "expired sessions removed");
+    }
     Ok(Started { secret, session })
 }
 
