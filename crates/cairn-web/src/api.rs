@@ -6,6 +6,7 @@ pub mod achievements;
 pub mod body;
 pub mod bulk;
 pub mod credentials;
+pub mod deliveries;
 pub mod orgs;
 pub mod setup;
 
@@ -57,6 +58,7 @@ fn routes() -> Routes {
         .post("/api/v1/orgs/{slug}/credentials/{id}/revoke", credentials::revoke)
         .post("/api/v1/orgs/{slug}/credentials/{id}/suspend", credentials::suspend)
         .post("/api/v1/orgs/{slug}/credentials/{id}/reinstate", credentials::reinstate)
+        .get("/api/v1/orgs/{slug}/deliveries", deliveries::list_deliveries)
 }
 
 /// A router that remembers what it serves.
@@ -164,6 +166,7 @@ pub fn parse_id<T: std::str::FromStr>(field: &str, s: &str) -> Result<T, ApiErro
         achievements::get_achievement, achievements::update_achievement,
         credentials::issue_credential, credentials::list_credentials, credentials::get_credential,
         credentials::revoke, credentials::suspend, credentials::reinstate,
+        deliveries::list_deliveries,
         bulk::validate_csv, bulk::start_job, bulk::get_job,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),

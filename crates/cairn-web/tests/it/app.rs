@@ -172,6 +172,12 @@ impl TestApp {
         app
     }
 
+    /// The test clock's time.
+    pub fn clock_now(&self) -> OffsetDateTime {
+        use cairn_core::clock::Clock as _;
+        self.clock.now()
+    }
+
     /// Sends a request (the one non-generic place requests are built).
     pub async fn call(
         &self,

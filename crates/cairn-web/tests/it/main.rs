@@ -5,6 +5,7 @@ mod api_achievements;
 mod api_auth;
 mod api_bulk;
 mod api_credentials;
+mod api_deliveries;
 mod api_openapi;
 mod api_orgs;
 mod app;
