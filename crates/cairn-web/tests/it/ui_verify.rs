@@ -12,8 +12,11 @@ use crate::pub_app::{definition, PubApp, Resp, BASE};
 
 const BOUNDARY: &str = "cairn-verify-boundary-5c2e";
 
+/// A form part: field name, file name (a file part when given), content.
+type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
+
 /// POSTs the verifier form: `(field, file name, bytes)`; a file name makes the part a file.
-async fn post_form(app: &PubApp, parts: &[(&str, Option<&str>, &[u8])], lang: &str) -> Resp {
+async fn post_form(app: &PubApp, parts: &[Part<'_>], lang: &str) -> Resp {
     let mut body = Vec::new();
     for (name, filename, bytes) in parts {
         body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
@@ -117,7 +120,7 @@ async fn pasted_json_and_this_servers_addresses_verify() {
 #[tokio::test]
 async fn unusable_inputs_are_explained() {
     let app = PubApp::new().await;
-    let cases: [(&[(&str, Option<&str>, &[u8])], &str); 5] = [
+    let cases: [(&[Part<'_>], &str); 5] = [
         (&[("json", None, b"   ")], "Choose a file, paste a credential or give its address."),
         (&[("json", None, b"{\"hello\": 1}")], "This is not a credential:"),
         (&[("file", Some("x.png"), b"\x89PNG not really")], "This image holds no credential"),
