@@ -66,6 +66,15 @@ await h.step("credential page: verdict, link preview, JSON one click away", asyn
   h.noScriptErrors(page);
 });
 
+await h.step("credential page in French (Accept-Language)", async () => {
+  const fr = await h.page({ locale: "fr-FR" });
+  await h.goto(fr, credentialPath);
+  expect((await fr.getAttribute("html", "lang")) === "fr", "the page is in French");
+  expect((await h.text(fr, "#verdict-heading")) === "Vérifié", "the verdict is translated");
+  await h.axe(fr, "credential-fr");
+  await h.screenshot(fr, "credential-fr");
+});
+
 await h.step("verifier page: the form", async () => {
   await h.goto(page, "/verify");
   await h.axe(page, "verify");

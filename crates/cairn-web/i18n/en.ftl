@@ -135,6 +135,7 @@ check-context-failed = It uses a vocabulary Cairn does not know, so its meaning 
 check-data-model = Structure
 check-data-model-passed = It has every part an Open Badges credential must have.
 check-data-model-failed = A required part is missing or malformed.
+check-data-model-warning = A detail does not follow the standard exactly; it does not make the credential invalid.
 check-expansion = Meaning of every field
 check-expansion-passed = Every field has a defined meaning, so nothing can be hidden from the signature.
 check-expansion-failed = Some fields have no defined meaning; the signature cannot cover them.

@@ -133,6 +133,7 @@ check-context-failed = Elle utilise un vocabulaire que Cairn ne connaît pas : s
 check-data-model = Structure
 check-data-model-passed = Elle contient toutes les parties qu’une attestation Open Badges doit avoir.
 check-data-model-failed = Une partie obligatoire manque ou est mal formée.
+check-data-model-warning = Un détail ne suit pas exactement la norme ; cela ne rend pas l’attestation invalide.
 check-expansion = Sens de chaque champ
 check-expansion-passed = Chaque champ a un sens défini : rien ne peut échapper à la signature.
 check-expansion-failed = Certains champs n’ont pas de sens défini ; la signature ne peut pas les couvrir.

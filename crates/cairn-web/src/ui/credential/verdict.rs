@@ -98,6 +98,7 @@ fn check(id: &'static str, outcome: Outcome, message: &str, t: Tr) -> CheckView 
         (Outcome::Passed, _, false) => t.t("check-other-passed"),
         (Outcome::Failed, _, false) => t.t("check-other-failed"),
         (Outcome::Warning, "status", _) => t.t("check-status-warning"),
+        (Outcome::Warning, "data_model", _) => t.t("check-data-model-warning"),
         (Outcome::Skipped, "status", _) => t.t("check-status-skipped"),
         (Outcome::Warning, _, _) => t.t("check-other-warning"),
         (Outcome::Skipped, _, _) => t.t("check-other-skipped"),
