@@ -6,6 +6,7 @@ pub mod auth;
 pub mod bulk;
 pub mod credential;
 pub mod delivery;
+pub mod inspect;
 pub mod issue;
 pub mod orgs;
 pub mod public;

@@ -9,7 +9,7 @@ mod credentials;
 mod issuers;
 mod negotiate;
 mod status;
-mod views;
+pub(crate) mod views;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};

@@ -4,14 +4,17 @@
 //! status comes from the one mapping in `crate::error`.
 //!
 //! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS),
-//! `console` (the issuer console, per organisation).
+//! `console` (the issuer console, per organisation), `credential` (the public page of one
+//! credential; its handlers are in `crate::public`), `verify` (the public verifier).
 
 pub mod account;
 pub mod assets;
 pub mod console;
+pub mod credential;
 pub mod i18n;
 pub mod ratelimit;
 pub mod session;
+pub mod verify;
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -34,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/lang/{code}", get(account::set_lang))
         .route("/static/{file}", get(assets::get_asset))
         .merge(console::router())
+        .merge(verify::router())
 }
 
 /// What the layout shows around every page: language, who is signed in, the forms' token.

@@ -2,11 +2,14 @@
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use cairn_core::ids::CredentialId;
 use cairn_core::service;
 
-use super::{badge, document, negotiate, page, parse_id, vary_accept, views, VC_LD_JSON};
+use super::{badge, document, negotiate, parse_id, vary_accept, VC_LD_JSON};
+use crate::ui::credential::credential_page;
+use crate::ui::session::Visitor;
+use crate::ui::{render, OrPage, PageError};
 use crate::{ApiError, AppState};
 
 /// What a credential URL asks for.
@@ -33,16 +36,27 @@ pub async fn get_credential(
     State(app): State<AppState>,
     Path(raw): Path<String>,
     headers: HeaderMap,
-) -> Result<Response, ApiError> {
+    visitor: Visitor,
+) -> Result<Response, Response> {
     let (id, format) = split_format(&raw);
-    let id: CredentialId = parse_id(id, "credential")?;
-    let record = service::public::credential(&app.ctx, id).await?;
+    let html = format == Format::Negotiated && negotiate::wants_html(&headers);
+    // Browsers get errors as pages in their language; JSON clients as the API's errors.
+    let fail = |e: cairn_core::Error| {
+        if html {
+            PageError::new(visitor.t, e).into_response()
+        } else {
+            ApiError(e).into_response()
+        }
+    };
+    let id: CredentialId = parse_id(id, "credential").map_err(|e| fail(e.0))?;
+    let record = service::public::credential(&app.ctx, id).await.map_err(fail)?;
     match format {
         Format::Json => Ok(document(VC_LD_JSON, record.json)),
-        Format::Png => Ok(document("image/png", badge::baked_png(&record.json)?)),
-        Format::Svg => Ok(document("image/svg+xml", badge::baked_svg(&record.json)?)),
-        Format::Negotiated if negotiate::wants_html(&headers) => {
-            page(&views::credential_page(&app.ctx, &record, false).await?)
+        Format::Png => Ok(document("image/png", badge::baked_png(&record.json).map_err(|e| e.into_response())?)),
+        Format::Svg => Ok(document("image/svg+xml", badge::baked_svg(&record.json).map_err(|e| e.into_response())?)),
+        Format::Negotiated if html => {
+            let page = credential_page(&app.ctx, visitor.nav(""), &record, false).await.map_err(fail)?;
+            Ok(vary_accept(render(&page).map_err(fail)?))
         }
         Format::Negotiated => Ok(vary_accept(document(VC_LD_JSON, record.json))),
     }
@@ -50,9 +64,15 @@ pub async fn get_credential(
 
 /// The earner's claim link: the credential page with download links. The token is in the
 /// URL, so the page is neither cached nor sent on as a referrer.
-pub async fn view_claim(State(app): State<AppState>, Path(token): Path<String>) -> Result<Response, ApiError> {
-    let record = service::credential::claim(&app.ctx, &token).await?;
-    let mut response = page(&views::credential_page(&app.ctx, &record, true).await?)?;
+pub async fn view_claim(
+    State(app): State<AppState>,
+    Path(token): Path<String>,
+    visitor: Visitor,
+) -> Result<Response, PageError> {
+    let t = visitor.t;
+    let record = service::credential::claim(&app.ctx, &token).await.or_page(t)?;
+    let page = credential_page(&app.ctx, visitor.nav(""), &record, true).await.or_page(t)?;
+    let mut response = vary_accept(render(&page).or_page(t)?);
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));

@@ -15,6 +15,8 @@ mod public_documents;
 mod public_interop;
 mod public_status;
 mod ui_account;
+mod ui_credential;
 mod ui_support;
+mod ui_verify;
 mod vcapi_verify;
 mod vcapi_w3c;
