@@ -2,12 +2,14 @@
 
 mod achievement;
 mod credential;
+mod eu_checklist;
 mod org;
 mod status;
 mod user;
 
 pub use achievement::*;
 pub use credential::*;
+pub use eu_checklist::*;
 pub use org::*;
 pub use status::*;
 pub use user::*;

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod credential;
 pub mod delivery;
 pub mod inspect;
+pub mod images;
 pub mod issue;
 pub mod orgs;
 pub mod public;

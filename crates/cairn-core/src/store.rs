@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use crate::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
 use crate::model::{
-    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Session,
+    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Role, Session,
     SigningKeyRecord, StatusListRecord, StatusPurpose, User,
 };
 use crate::Error;
@@ -87,6 +87,8 @@ pub trait Store: Send + Sync + 'static {
     async fn get_membership(&self, user: UserId, org: OrgId) -> Result<Option<Membership>, Error>;
     /// Every membership of a user.
     async fn list_memberships(&self, user: UserId) -> Result<Vec<Membership>, Error>;
+    /// Every member of an organisation with their role, by name then email.
+    async fn list_org_members(&self, org: OrgId) -> Result<Vec<(User, Role)>, Error>;
     /// Stores a token (hash only).
     async fn insert_token(&self, token: &ApiToken) -> Result<(), Error>;
     /// A token by the hash of its secret.

@@ -13,7 +13,7 @@ mod status;
 use async_trait::async_trait;
 use cairn_core::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
 use cairn_core::model::{
-    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Session,
+    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Role, Session,
     SigningKeyRecord, StatusListRecord, StatusPurpose, User,
 };
 use cairn_core::store::{CredentialQuery, ResignFn, StatusChange, Store};
@@ -137,6 +137,9 @@ impl<B: Backend> Store for SqlStore<B> {
     }
     async fn list_memberships(&self, user: UserId) -> Result<Vec<Membership>, Error> {
         people::list_memberships(&self.db, user).await
+    }
+    async fn list_org_members(&self, org: OrgId) -> Result<Vec<(User, Role)>, Error> {
+        people::list_org_members(&self.db, org).await
     }
     async fn insert_token(&self, token: &ApiToken) -> Result<(), Error> {
         people::insert_token(&self.db, token).await

@@ -5,12 +5,14 @@
 //!
 //! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS),
 //! `console` (the issuer console, per organisation), `credential` (the public page of one
-//! credential; its handlers are in `crate::public`), `verify` (the public verifier).
+//! credential; its handlers are in `crate::public`), `design` (the achievement designer and
+//! organisation settings in the console), `verify` (the public verifier).
 
 pub mod account;
 pub mod assets;
 pub mod console;
 pub mod credential;
+pub mod design;
 pub mod i18n;
 pub mod ratelimit;
 pub mod session;

@@ -171,3 +171,25 @@ fn alignment(a: &crate::model::AlignmentInput) -> Value {
 pub async fn list_achievements(ctx: &Ctx, org: OrgId) -> Result<Vec<Achievement>, Error> {
     ctx.store.list_achievements(org).await
 }
+
+/// The latest version of each of `org`'s achievements, with how many credentials all its
+/// versions have been awarded.
+pub async fn list_with_award_counts(ctx: &Ctx, org: OrgId) -> Result<Vec<(Achievement, u64)>, Error> {
+    let mut out = Vec::new();
+    for a in ctx.store.list_achievements(org).await? {
+        let mut total = 0;
+        for version in 1..=a.version {
+            total += ctx.store.count_awards(a.id, version).await?;
+        }
+        out.push((a, total));
+    }
+    Ok(out)
+}
+
+/// The latest version of one of `org`'s achievements and how many credentials carry it
+/// (an edit then makes a new version; those credentials keep this one).
+pub async fn get_with_award_count(ctx: &Ctx, org: OrgId, id: AchievementId) -> Result<(Achievement, u64), Error> {
+    let a = get_achievement(ctx, org, id, None).await?;
+    let n = ctx.store.count_awards(a.id, a.version).await?;
+    Ok((a, n))
+}

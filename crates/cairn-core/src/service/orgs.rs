@@ -217,6 +217,11 @@ pub async fn list_keys(ctx: &Ctx, org: OrgId) -> Result<Vec<SigningKeyRecord>, E
     ctx.store.list_signing_keys(org).await
 }
 
+/// The members of an organisation and their roles.
+pub async fn list_members(ctx: &Ctx, org: OrgId) -> Result<Vec<(crate::model::User, Role)>, Error> {
+    ctx.store.list_org_members(org).await
+}
+
 /// One organisation by its slug.
 pub async fn get_by_slug(ctx: &Ctx, slug: &str) -> Result<Organization, Error> {
     ctx.store.get_org_by_slug(slug).await

@@ -104,6 +104,25 @@ pub(crate) async fn list_memberships<B: Backend>(db: &B, user: UserId) -> Result
     rows.into_iter().map(MembershipRow::into_membership).collect()
 }
 
+#[derive(sqlx::FromRow)]
+pub(crate) struct MemberRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    role: String,
+}
+
+pub(crate) async fn list_org_members<B: Backend>(db: &B, org: OrgId) -> Result<Vec<(User, Role)>, Error> {
+    let q = Q::new(
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.created_at, m.role \
+         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 ORDER BY u.display_name, u.email",
+    )
+    .bind(org.0);
+    let rows: Vec<MemberRow> = db.auto().fetch_all(q).await?;
+    rows.into_iter()
+        .map(|r| Ok((User::from(r.user), Role::parse(&r.role).map_err(|_| corrupt("membership role"))?)))
+        .collect()
+}
+
 const TOKEN_COLUMNS: &str = "id, org_id, user_id, name, token_hash, role, created_at, revoked";
 
 #[derive(sqlx::FromRow)]

@@ -97,6 +97,8 @@ async fn people(s: &dyn Store, org: &Organization) -> User {
     assert_eq!(s.get_membership(alice.id, org.id).await.unwrap(), Some(member(Role::Issuer)));
     s.set_membership(&member(Role::Owner)).await.unwrap();
     assert_eq!(s.list_memberships(alice.id).await.unwrap(), [member(Role::Owner)]);
+    assert_eq!(s.list_org_members(org.id).await.unwrap(), [(alice.clone(), Role::Owner)]);
+    assert!(s.list_org_members(OrgId::new_random()).await.unwrap().is_empty());
     assert_eq!(s.get_membership(alice.id, OrgId::new_random()).await.unwrap(), None);
     let stranger = Membership { user_id: UserId::new_random(), org_id: org.id, role: Role::Viewer };
     assert!(is_not_found(s.set_membership(&stranger).await), "memberships need a user");

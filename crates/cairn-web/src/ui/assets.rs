@@ -15,6 +15,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("cairn.css", "text/css; charset=utf-8", include_str!("../../static/cairn.css")),
     ("cairn.js", "text/javascript; charset=utf-8", include_str!("../../static/cairn.js")),
     ("verify.js", "text/javascript; charset=utf-8", include_str!("../../static/verify.js")),
+    ("console-design.js", "text/javascript; charset=utf-8", include_str!("../../static/console-design.js")),
 ];
 
 fn versions() -> &'static Vec<(&'static str, String)> {

@@ -1,0 +1,397 @@
+//! The designer form: its values as the page shows them (kept as typed when a field is
+//! wrong), the definition they make, and errors keyed by the input's `id`.
+
+use std::collections::BTreeMap;
+
+use cairn_core::model::{AchievementDefinition, AlignmentInput, BadgeKind, EuFields};
+use cairn_core::service::images;
+use cairn_core::Error;
+use serde_json::{json, Value};
+
+use super::body::FormData;
+use crate::ui::i18n::Tr;
+
+/// OB 3.0 `achievementType` values (STANDARDS.md §2.9).
+pub const ACHIEVEMENT_TYPES: &[&str] = &[
+    "Achievement", "ApprenticeshipCertificate", "Assessment", "Assignment", "AssociateDegree", "Award", "Badge",
+    "BachelorDegree", "Certificate", "CertificateOfCompletion", "Certification", "CommunityService", "Competency",
+    "Course", "CoCurricular", "Degree", "Diploma", "DoctoralDegree", "Fieldwork", "GeneralEducationDevelopment",
+    "JourneymanCertificate", "LearningProgram", "License", "Membership", "ProfessionalDoctorate",
+    "QualityAssuranceCredential", "MasterCertificate", "MasterDegree", "MicroCredential", "ResearchDoctorate",
+    "SecondarySchoolDiploma",
+];
+
+/// OB 3.0 `resultType` values (STANDARDS.md §2.7).
+pub const RESULT_TYPES: &[&str] = &[
+    "Status", "GradePointAverage", "LetterGrade", "Percent", "PerformanceLevel", "PredictedScore", "RawScore",
+    "Result", "RubricCriterion", "RubricCriterionLevel", "RubricScore", "ScaledScore",
+];
+
+/// Badge kinds as the form sends them.
+pub const KINDS: &[&str] = &["skill", "completion", "assessment", "micro_credential"];
+
+/// One alignment row.
+#[derive(Default)]
+pub struct AlignRow {
+    /// `targetName`.
+    pub name: String,
+    /// `targetUrl`.
+    pub url: String,
+    /// `targetCode`.
+    pub code: String,
+    /// `targetFramework`.
+    pub framework: String,
+    /// `targetType`.
+    pub target_type: String,
+}
+
+/// One result description row; `json` keeps fields the form does not edit.
+#[derive(Default)]
+pub struct ResultRow {
+    /// `id`.
+    pub id: String,
+    /// `name`.
+    pub name: String,
+    /// `resultType`.
+    pub result_type: String,
+    /// The whole entry as stored.
+    pub json: String,
+}
+
+/// The form's values, all as text.
+#[derive(Default)]
+pub struct DesignForm {
+    /// Text fields by input id (`name`, `eu_eqf_level`…).
+    pub v: BTreeMap<&'static str, String>,
+    /// "Suspendable" ticked.
+    pub suspendable: bool,
+    /// Alignment rows.
+    pub alignments: Vec<AlignRow>,
+    /// Result description rows.
+    pub results: Vec<ResultRow>,
+    /// Errors by input id.
+    pub errors: BTreeMap<String, String>,
+    align_rows: Vec<usize>,
+}
+
+/// Text inputs that map one to one onto optional definition fields.
+const TEXT_FIELDS: &[&str] = &[
+    "name", "description", "criteria_narrative", "criteria_url", "image_url", "image_data", "image_caption", "kind",
+    "achievement_type", "tags", "credits_available", "field_of_study", "human_code", "specialization", "in_language",
+    "category", "proficiency_level", "validity_days", "eu_workload_ects", "eu_workload_hours", "eu_eqf_level",
+    "eu_assessment_type", "eu_participation_form", "eu_quality_assurance", "eu_prerequisites", "eu_supervision",
+];
+
+fn num(x: Option<f64>) -> String {
+    x.map(|x| x.to_string()).unwrap_or_default()
+}
+
+impl DesignForm {
+    /// The value of input `id`.
+    pub fn val(&self, id: &str) -> &str {
+        self.v.get(id).map_or("", String::as_str)
+    }
+
+    /// The error shown next to input `id`.
+    pub fn err(&self, id: &str) -> Option<&String> {
+        self.errors.get(id)
+    }
+
+    /// ` aria-invalid="true" aria-describedby="<id>-error"` when `id` has an error (ids are
+    /// the form's own, never user input).
+    pub fn aria(&self, id: &str) -> String {
+        if self.errors.contains_key(id) {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{id}-error\"")
+        } else {
+            String::new()
+        }
+    }
+
+    /// The error of row `i`'s input `<kind>_<i>` (`align_url`, `rd_name`…).
+    pub fn row_err(&self, kind: &str, i: usize) -> Option<&String> {
+        self.errors.get(&format!("{kind}_{i}"))
+    }
+
+    /// [`Self::aria`] for a row's input.
+    pub fn row_aria(&self, kind: &str, i: usize) -> String {
+        self.aria(&format!("{kind}_{i}"))
+    }
+
+    /// The image the preview shows (the current or just-uploaded artwork).
+    pub fn preview(&self) -> Option<&str> {
+        [self.val("image_url"), self.val("image_data")].into_iter().find(|s| !s.is_empty())
+    }
+
+    /// The form for an existing definition (or a blank one), with empty rows to fill.
+    pub fn from_definition(d: Option<&AchievementDefinition>) -> Self {
+        let mut f = DesignForm::default();
+        if let Some(d) = d {
+            let eu = &d.eu;
+            let kind = serde_json::to_value(d.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+            let (image_url, image_data) = match &d.image_url {
+                Some(u) if u.starts_with("data:") => (None, Some(u.clone())),
+                other => (other.clone(), None),
+            };
+            let pairs: [(&'static str, Option<String>); 26] = [
+                ("name", Some(d.name.clone())),
+                ("description", Some(d.description.clone())),
+                ("criteria_narrative", d.criteria_narrative.clone()),
+                ("criteria_url", d.criteria_url.clone()),
+                ("image_url", image_url),
+                ("image_data", image_data),
+                ("image_caption", d.image_caption.clone()),
+                ("kind", kind),
+                ("achievement_type", d.achievement_type.clone()),
+                ("tags", Some(d.tags.join(", "))),
+                ("credits_available", Some(num(d.credits_available))),
+                ("field_of_study", d.field_of_study.clone()),
+                ("human_code", d.human_code.clone()),
+                ("specialization", d.specialization.clone()),
+                ("in_language", d.in_language.clone()),
+                ("category", d.category.clone()),
+                ("proficiency_level", d.proficiency_level.clone()),
+                ("validity_days", d.validity_days.map(|v| v.to_string())),
+                ("eu_workload_ects", Some(num(eu.workload_ects))),
+                ("eu_workload_hours", Some(num(eu.workload_hours))),
+                ("eu_eqf_level", eu.eqf_level.map(|v| v.to_string())),
+                ("eu_assessment_type", eu.assessment_type.clone()),
+                ("eu_participation_form", eu.participation_form.clone()),
+                ("eu_quality_assurance", eu.quality_assurance.clone()),
+                ("eu_prerequisites", eu.prerequisites.clone()),
+                ("eu_supervision", eu.supervision.clone()),
+            ];
+            f.v = pairs.into_iter().map(|(k, v)| (k, v.unwrap_or_default())).collect();
+            f.suspendable = d.suspendable;
+            f.alignments = d.alignments.iter().map(align_row).collect();
+            f.results = d.result_descriptions.iter().map(result_row).collect();
+        }
+        f.pad();
+        f
+    }
+
+    fn pad(&mut self) {
+        self.alignments.extend((0..3).map(|_| AlignRow::default()));
+        self.results.extend((0..2).map(|_| ResultRow::default()));
+    }
+
+    /// Reads a submitted form: the values as typed, and the definition they make (fields
+    /// that do not parse are left out and named in `errors`).
+    pub fn from_data(data: &FormData, t: Tr) -> (Self, AchievementDefinition) {
+        let mut f = DesignForm {
+            v: TEXT_FIELDS.iter().map(|k| (*k, data.get(k).to_string())).collect(),
+            suspendable: data.checked("suspendable"),
+            ..DesignForm::default()
+        };
+        let image = f.read_image(t, data);
+        let mut d = AchievementDefinition {
+            name: data.get("name").trim().to_string(),
+            description: data.get("description").trim().to_string(),
+            criteria_narrative: data.opt("criteria_narrative"),
+            criteria_url: data.opt("criteria_url"),
+            image_url: image,
+            image_caption: data.opt("image_caption"),
+            kind: BadgeKind::Skill,
+            achievement_type: None,
+            alignments: Vec::new(),
+            tags: data.get("tags").split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            credits_available: f.number(t, data, "credits_available"),
+            field_of_study: data.opt("field_of_study"),
+            human_code: data.opt("human_code"),
+            specialization: data.opt("specialization"),
+            in_language: data.opt("in_language"),
+            result_descriptions: Vec::new(),
+            category: data.opt("category"),
+            proficiency_level: data.opt("proficiency_level"),
+            validity_days: f.whole(t, data, "validity_days"),
+            suspendable: f.suspendable,
+            eu: EuFields {
+                workload_ects: f.number(t, data, "eu_workload_ects"),
+                workload_hours: f.number(t, data, "eu_workload_hours"),
+                eqf_level: f.whole(t, data, "eu_eqf_level").and_then(|v| u8::try_from(v).ok()),
+                assessment_type: data.opt("eu_assessment_type"),
+                participation_form: data.opt("eu_participation_form"),
+                quality_assurance: data.opt("eu_quality_assurance"),
+                prerequisites: data.opt("eu_prerequisites"),
+                supervision: data.opt("eu_supervision"),
+            },
+        };
+        match serde_json::from_value::<BadgeKind>(json!(data.get("kind"))) {
+            Ok(k) => d.kind = k,
+            Err(_) => {
+                f.errors.insert("kind".into(), t.t("design-error-choose"));
+            }
+        }
+        match data.opt("achievement_type") {
+            Some(ty) if ACHIEVEMENT_TYPES.contains(&ty.as_str()) || ty.starts_with("ext:") => {
+                d.achievement_type = Some(ty)
+            }
+            Some(_) => {
+                f.errors.insert("achievement_type".into(), t.t("design-error-choose"));
+            }
+            None => {}
+        }
+        f.read_alignments(data, &mut d);
+        f.read_results(data, &mut d);
+        f.pad();
+        (f, d)
+    }
+
+    /// The artwork: a new upload, else the URL typed, else the one already there (unless
+    /// "remove" is ticked). The kept `data:` URI is checked again, as any upload is.
+    fn read_image(&mut self, t: Tr, data: &FormData) -> Option<String> {
+        if let Some(bytes) = data.file("image") {
+            return match images::image_data_uri("image", bytes) {
+                Ok(uri) => {
+                    self.v.insert("image_data", uri.clone());
+                    self.v.insert("image_url", String::new());
+                    Some(uri)
+                }
+                Err(e) => {
+                    self.set_error(t, &e);
+                    None
+                }
+            };
+        }
+        if data.checked("image_remove") {
+            self.v.insert("image_data", String::new());
+            self.v.insert("image_url", String::new());
+            return None;
+        }
+        if let Some(url) = data.opt("image_url") {
+            return Some(url);
+        }
+        match data.opt("image_data").map(|u| images::check_data_uri("image", &u)) {
+            Some(Ok(uri)) => Some(uri),
+            Some(Err(e)) => {
+                self.v.insert("image_data", String::new());
+                self.set_error(t, &e);
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn read_alignments(&mut self, data: &FormData, d: &mut AchievementDefinition) {
+        for n in data.rows("align_name_") {
+            let get = |k: &str| data.get(&format!("align_{k}_{n}")).trim().to_string();
+            let row =
+                AlignRow { name: get("name"), url: get("url"), code: get("code"), framework: get("framework"), target_type: get("type") };
+            if [&row.name, &row.url, &row.code, &row.framework, &row.target_type].iter().all(|s| s.is_empty()) {
+                continue;
+            }
+            let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
+            d.alignments.push(AlignmentInput {
+                target_name: row.name.clone(),
+                target_url: row.url.clone(),
+                target_code: opt(&row.code),
+                target_description: None,
+                target_framework: opt(&row.framework),
+                target_type: opt(&row.target_type),
+            });
+            self.align_rows.push(self.alignments.len());
+            self.alignments.push(row);
+        }
+    }
+
+    fn read_results(&mut self, data: &FormData, d: &mut AchievementDefinition) {
+        for n in data.rows("rd_name_") {
+            let get = |k: &str| data.get(&format!("rd_{k}_{n}")).trim().to_string();
+            let mut row = ResultRow { id: get("id"), name: get("name"), result_type: get("type"), json: get("json") };
+            if row.name.is_empty() {
+                continue;
+            }
+            if row.id.is_empty() {
+                row.id = format!("urn:uuid:{}", uuid::Uuid::new_v4());
+            }
+            let mut entry = serde_json::from_str::<Value>(&row.json).ok().filter(Value::is_object).unwrap_or(json!({}));
+            entry["id"] = row.id.clone().into();
+            entry["type"] = json!(["ResultDescription"]);
+            entry["name"] = row.name.clone().into();
+            let ty = if RESULT_TYPES.contains(&row.result_type.as_str()) { row.result_type.as_str() } else { "Status" };
+            entry["resultType"] = ty.into();
+            d.result_descriptions.push(entry);
+            self.results.push(row);
+        }
+    }
+
+    fn number(&mut self, t: Tr, data: &FormData, id: &'static str) -> Option<f64> {
+        let s = data.opt(id)?;
+        match s.replace(',', ".").parse::<f64>() {
+            Ok(x) if x.is_finite() && x >= 0.0 => Some(x),
+            _ => {
+                self.errors.insert(id.into(), t.t("design-error-number"));
+                None
+            }
+        }
+    }
+
+    fn whole(&mut self, t: Tr, data: &FormData, id: &'static str) -> Option<u32> {
+        let s = data.opt(id)?;
+        match s.parse::<u32>() {
+            Ok(x) => Some(x),
+            Err(_) => {
+                self.errors.insert(id.into(), t.t("design-error-whole"));
+                None
+            }
+        }
+    }
+
+    /// Shows a service's `Invalid` error next to its input (others go on the form).
+    pub fn set_error(&mut self, t: Tr, e: &Error) {
+        let Error::Invalid { field, message } = e else {
+            self.errors.insert("form".into(), e.to_string());
+            return;
+        };
+        let id = self.input_id(field);
+        let label = t.t(&label_key(&id));
+        self.errors.insert(id, format!("{label}: {message}"));
+    }
+
+    /// The input id of a definition field (`alignments[1].target_url` → `align_url_<row>`).
+    fn input_id(&self, field: &str) -> String {
+        if let Some(rest) = field.strip_prefix("alignments[") {
+            if let Some((i, sub)) = rest.split_once("].") {
+                let row = i.parse::<usize>().ok().and_then(|i| self.align_rows.get(i).copied()).unwrap_or(0);
+                let sub = sub.strip_prefix("target_").unwrap_or(sub);
+                return format!("align_{sub}_{row}");
+            }
+        }
+        field.replace('.', "_")
+    }
+}
+
+/// The catalogue key naming input `id` (`align_url_3` → `design-field-align-url`).
+pub fn label_key(id: &str) -> String {
+    let base = id.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('_');
+    format!("design-field-{}", base.replace('_', "-"))
+}
+
+fn align_row(a: &AlignmentInput) -> AlignRow {
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    AlignRow {
+        name: a.target_name.clone(),
+        url: a.target_url.clone(),
+        code: s(&a.target_code),
+        framework: s(&a.target_framework),
+        target_type: s(&a.target_type),
+    }
+}
+
+fn result_row(v: &Value) -> ResultRow {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    ResultRow { id: s("id"), name: s("name"), result_type: s("resultType"), json: v.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definition_fields_map_to_input_ids_and_labels() {
+        let f = DesignForm { align_rows: vec![0, 2], ..DesignForm::default() };
+        assert_eq!(f.input_id("alignments[1].target_url"), "align_url_2");
+        assert_eq!(f.input_id("eu.eqf_level"), "eu_eqf_level");
+        assert_eq!(label_key("align_url_2"), "design-field-align-url");
+        assert_eq!(label_key("eu_eqf_level"), "design-field-eu-eqf-level");
+    }
+}
