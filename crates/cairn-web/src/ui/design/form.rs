@@ -218,7 +218,7 @@ impl DesignForm {
         match serde_json::from_value::<BadgeKind>(json!(data.get("kind"))) {
             Ok(k) => d.kind = k,
             Err(_) => {
-                f.errors.insert("kind".into(), t.t("design-error-choose"));
+                f.input_error(t, "kind", "design-error-choose");
             }
         }
         match data.opt("achievement_type") {
@@ -226,7 +226,7 @@ impl DesignForm {
                 d.achievement_type = Some(ty)
             }
             Some(_) => {
-                f.errors.insert("achievement_type".into(), t.t("design-error-choose"));
+                f.input_error(t, "achievement_type", "design-error-choose");
             }
             None => {}
         }
@@ -319,7 +319,7 @@ impl DesignForm {
         match s.replace(',', ".").parse::<f64>() {
             Ok(x) if x.is_finite() && x >= 0.0 => Some(x),
             _ => {
-                self.errors.insert(id.into(), t.t("design-error-number"));
+                self.input_error(t, id, "design-error-number");
                 None
             }
         }
@@ -330,10 +330,16 @@ impl DesignForm {
         match s.parse::<u32>() {
             Ok(x) => Some(x),
             Err(_) => {
-                self.errors.insert(id.into(), t.t("design-error-whole"));
+                self.input_error(t, id, "design-error-whole");
                 None
             }
         }
+    }
+
+    /// An error of the form itself (catalogue key `message`) next to input `id`.
+    fn input_error(&mut self, t: Tr, id: &str, message: &str) {
+        let text = format!("{}: {}", t.t(&label_key(id)), t.t(message));
+        self.errors.insert(id.to_string(), text);
     }
 
     /// Shows a service's `Invalid` error next to its input (others go on the form).
