@@ -19,7 +19,8 @@ pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
     }
     let head = std::str::from_utf8(bytes.get(..bytes.len().min(1024))?).ok()?;
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    let svg = head.starts_with("<svg") || ((head.starts_with("<?xml") || head.starts_with("<!--")) && head.contains("<svg"));
+    let svg =
+        head.starts_with("<svg") || ((head.starts_with("<?xml") || head.starts_with("<!--")) && head.contains("<svg"));
     svg.then_some("image/svg+xml")
 }
 
@@ -60,8 +61,14 @@ mod tests {
         let big = [b"\x89PNG\r\n\x1a\n".as_slice(), &vec![0u8; MAX_IMAGE_BYTES]].concat();
         assert!(matches!(image_data_uri("image", &big), Err(Error::Invalid { field, .. }) if field == "image"));
         assert!(matches!(image_data_uri("logo", b"text"), Err(Error::Invalid { field, .. }) if field == "logo"));
-        assert_eq!(check_data_uri("image", "data:image/svg+xml;base64,PHN2Zy8+").unwrap(), "data:image/svg+xml;base64,PHN2Zy8+");
-        assert!(check_data_uri("image", "data:image/png;base64,PHNjcmlwdD4=").is_err(), "content decides, not the label");
+        assert_eq!(
+            check_data_uri("image", "data:image/svg+xml;base64,PHN2Zy8+").unwrap(),
+            "data:image/svg+xml;base64,PHN2Zy8+"
+        );
+        assert!(
+            check_data_uri("image", "data:image/png;base64,PHNjcmlwdD4=").is_err(),
+            "content decides, not the label"
+        );
         assert!(check_data_uri("image", "javascript:alert(1)").is_err());
     }
 }

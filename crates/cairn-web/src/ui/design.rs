@@ -19,9 +19,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/console/{slug}/achievements", get(achievements::view_achievements))
         .route("/console/{slug}/achievements/new", get(achievements::view_new).post(achievements::post_new))
-        .route(
-            "/console/{slug}/achievements/{id}/edit",
-            get(achievements::view_edit).post(achievements::post_edit),
-        )
+        .route("/console/{slug}/achievements/{id}/edit", get(achievements::view_edit).post(achievements::post_edit))
         .route("/console/{slug}/settings", get(settings::view_settings).post(settings::post_settings))
 }

@@ -146,7 +146,12 @@ async fn an_achievement_with_every_field_made_through_the_form() {
 
     // Editing shows every value again, the result description keeping its id.
     let edit = text(&b.get(&format!("/console/uni/achievements/{id}/edit")).await);
-    for v in ["value=\"STAT-201\"", "value=\"Written exam\"", "<option value=\"blended\" selected>", rd["id"].as_str().unwrap()] {
+    for v in [
+        "value=\"STAT-201\"",
+        "value=\"Written exam\"",
+        "<option value=\"blended\" selected>",
+        rd["id"].as_str().unwrap(),
+    ] {
         assert!(edit.contains(v), "{v} missing from the edit page");
     }
     assert!(edit.contains("Every mandatory element is present."));
@@ -168,9 +173,16 @@ async fn a_wrong_field_is_named_next_to_it_and_the_input_is_kept() {
     let res = post_form(&mut b, new, new, &fields, &[]).await;
     assert_eq!(res.status.as_u16(), 400);
     let page = text(&res);
-    assert!(page.contains("id=\"eu_workload_ects-error\" role=\"alert\">Workload in ECTS credits: must be a number"), "{page}");
+    assert!(
+        page.contains("id=\"eu_workload_ects-error\" role=\"alert\">Workload in ECTS credits: must be a number"),
+        "{page}"
+    );
     assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"eu_workload_ects-error\""));
-    assert!(page.contains("value=\"Kept name\"") && page.contains("value=\"lots\"") && page.contains(">Kept description</textarea>"));
+    assert!(
+        page.contains("value=\"Kept name\"")
+            && page.contains("value=\"lots\"")
+            && page.contains(">Kept description</textarea>")
+    );
 
     // A service rule, on the second alignment row (an empty row before it is dropped).
     let fields = [
@@ -185,13 +197,21 @@ async fn a_wrong_field_is_named_next_to_it_and_the_input_is_kept() {
         ("align_url_2", "not a url"),
     ];
     let page = text(&post_form(&mut b, new, new, &fields, &[]).await);
-    assert!(page.contains("id=\"align_url_1-error\" role=\"alert\">Its URL in the framework: must be an absolute URL"), "{page}");
+    assert!(
+        page.contains("id=\"align_url_1-error\" role=\"alert\">Its URL in the framework: must be an absolute URL"),
+        "{page}"
+    );
     assert!(page.contains("value=\"not a url\""));
 
     // An EU micro-credential needs every element: the EU fieldset says which.
     let fields = [("name", "EU"), ("description", "d"), ("criteria_narrative", "c"), ("kind", "micro_credential")];
     let page = text(&post_form(&mut b, new, new, &fields, &[]).await);
-    assert!(page.contains("id=\"eu-error\" role=\"alert\">EU micro-credential elements: a MicroCredential needs every EU element"), "{page}");
+    assert!(
+        page.contains(
+            "id=\"eu-error\" role=\"alert\">EU micro-credential elements: a MicroCredential needs every EU element"
+        ),
+        "{page}"
+    );
     assert!(page.contains("<option value=\"micro_credential\" selected>"));
     let org = app.ctx.store.get_org_by_slug("uni").await.unwrap();
     assert!(app.ctx.store.list_achievements(org.id).await.unwrap().is_empty(), "nothing was stored");
@@ -225,7 +245,10 @@ async fn editing_after_an_award_makes_version_two_and_the_credential_keeps_versi
     assert!(list.contains("Data Literacy (2026)") && list.contains("<td>2</td>"), "{list}");
 
     let latest = app.get(&format!("/api/v1/orgs/uni/achievements/{id}"), Auth::Bearer(&token)).await.expect(200);
-    assert_eq!((latest["version"].as_i64(), latest["definition"]["name"].as_str()), (Some(2), Some("Data Literacy (2026)")));
+    assert_eq!(
+        (latest["version"].as_i64(), latest["definition"]["name"].as_str()),
+        (Some(2), Some("Data Literacy (2026)"))
+    );
     let cid = issued["id"].as_str().unwrap();
     let stored = app.get(&format!("/credentials/{cid}"), Auth::None).await.expect(200);
     assert_eq!(stored, issued["credential"], "the issued credential is unchanged");
@@ -239,7 +262,8 @@ async fn an_uploaded_image_shows_in_the_preview_and_the_public_achievement() {
     let token = app.org_with_token("uni").await;
     let mut b = admin(&app).await;
     let new = "/console/uni/achievements/new";
-    let mut fields = vec![("name", "Pictured"), ("description", "d"), ("criteria_narrative", "c"), ("kind", "completion")];
+    let mut fields =
+        vec![("name", "Pictured"), ("description", "d"), ("criteria_narrative", "c"), ("kind", "completion")];
     let res = post_form(&mut b, new, new, &fields, &[("image", "image/gif", b"GIF89a\x01\0\x01\0")]).await;
     assert_eq!(res.status.as_u16(), 400);
     assert!(text(&res).contains("Upload an image: must be a PNG, JPEG or SVG image"), "content decides");
@@ -322,7 +346,10 @@ async fn the_settings_change_the_issuer_profile_document() {
     let res = post_form(&mut b, url, url, &bad, &[]).await;
     assert_eq!(res.status.as_u16(), 400);
     let page = text(&res);
-    assert!(page.contains("id=\"country_code-error\" role=\"alert\">Country code: must be an ISO 3166-1 alpha-2 code"), "{page}");
+    assert!(
+        page.contains("id=\"country_code-error\" role=\"alert\">Country code: must be an ISO 3166-1 alpha-2 code"),
+        "{page}"
+    );
     assert!(page.contains("value=\"NLD\""));
     assert_eq!(app.ctx.store.get_org_by_slug("uni").await.unwrap().address.country_code.as_deref(), Some("NL"));
 }
@@ -363,13 +390,22 @@ async fn members_are_added_by_email_and_roles_limit_the_pages() {
     nina.sign_up("nina@example.test", "Nina Nobody", "a long enough password").await;
     let mut b = admin(&app).await;
     let url = "/console/uni/settings";
-    let res = b.submit(url, url, &[("action", "member"), ("member_email", "nobody@example.test"), ("member_role", "viewer")]).await;
+    let res = b
+        .submit(url, url, &[("action", "member"), ("member_email", "nobody@example.test"), ("member_role", "viewer")])
+        .await;
     assert_eq!(res.status.as_u16(), 400);
     assert!(text(&res).contains("Email address: no account has this email address"));
-    let res = b.submit(url, url, &[("action", "member"), ("member_email", "Vera@Example.test"), ("member_role", "viewer")]).await;
+    let res = b
+        .submit(url, url, &[("action", "member"), ("member_email", "Vera@Example.test"), ("member_role", "viewer")])
+        .await;
     assert_eq!(location(&res), "/console/uni/settings?done=member");
     let page = text(&b.get(url).await);
-    assert!(page.contains("<th scope=\"row\">Vera Viewer</th><td>vera@example.test</td><td><span class=\"pill\">Viewer</span>"), "{page}");
+    assert!(
+        page.contains(
+            "<th scope=\"row\">Vera Viewer</th><td>vera@example.test</td><td><span class=\"pill\">Viewer</span>"
+        ),
+        "{page}"
+    );
 
     assert_eq!(vera.get(url).await.status.as_u16(), 403, "a viewer may not change settings");
     let list = vera.get("/console/uni/achievements").await;

@@ -167,7 +167,11 @@ pub async fn view_new(c: ConsoleOrg<Issuer>) -> Result<Response, PageError> {
 }
 
 /// `POST /console/{slug}/achievements/new`.
-pub async fn post_new(State(app): State<AppState>, c: ConsoleOrg<Issuer>, data: FormData) -> Result<Response, PageError> {
+pub async fn post_new(
+    State(app): State<AppState>,
+    c: ConsoleOrg<Issuer>,
+    data: FormData,
+) -> Result<Response, PageError> {
     let t = c.me.t;
     c.me.check_csrf(data.get("csrf")).or_page(t)?;
     let (mut f, d) = DesignForm::from_data(&data, t);

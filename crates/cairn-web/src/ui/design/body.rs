@@ -56,9 +56,8 @@ impl FromRequest<AppState> for FormData {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("multipart/form-data"));
         if !multipart {
-            let Form(fields) = Form::<Vec<(String, String)>>::from_request(req, state)
-                .await
-                .map_err(IntoResponse::into_response)?;
+            let Form(fields) =
+                Form::<Vec<(String, String)>>::from_request(req, state).await.map_err(IntoResponse::into_response)?;
             return Ok(FormData { fields, files: Vec::new() });
         }
         let mut parts = Multipart::from_request(req, state).await.map_err(IntoResponse::into_response)?;

@@ -179,7 +179,8 @@ pub async fn post_settings(
 ) -> Result<Response, PageError> {
     let t = c.me.t;
     c.me.check_csrf(data.get("csrf")).or_page(t)?;
-    let mut f = SettingsForm { v: profile_values(&c.org), errors: BTreeMap::new(), suspension: c.org.suspension_enabled };
+    let mut f =
+        SettingsForm { v: profile_values(&c.org), errors: BTreeMap::new(), suspension: c.org.suspension_enabled };
     let result = match data.get("action") {
         "profile" => save_profile(&app, &c, &data, &mut f).await,
         "rotate" if data.checked("rotate_confirm") => orgs::rotate_key(&app.ctx, c.org.id).await.map(|_| "rotated"),
