@@ -296,6 +296,7 @@ design-field-align-url = Its URL in the framework
 design-field-align-code = Code
 design-field-align-framework = Framework
 design-field-align-type = Target type (such as ceasn:Competency)
+design-field-align-description = Description of the skill
 design-field-rd-name = Result name
 design-field-rd-type = Result type
 design-field-eu = EU micro-credential elements

@@ -294,6 +294,7 @@ design-field-align-url = Son adresse dans le référentiel
 design-field-align-code = Code
 design-field-align-framework = Référentiel
 design-field-align-type = Type de cible (par exemple ceasn:Competency)
+design-field-align-description = Description de la compétence
 design-field-rd-name = Nom du résultat
 design-field-rd-type = Type de résultat
 design-field-eu = Éléments de microcertification de l'UE

@@ -417,3 +417,82 @@ async fn members_are_added_by_email_and_roles_limit_the_pages() {
     let res = vera.submit("/console/uni/achievements", url, &[("action", "rotate"), ("rotate_confirm", "1")]).await;
     assert_eq!(res.status.as_u16(), 403);
 }
+
+fn unescape(s: &str) -> String {
+    s.replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let needle = format!(" {name}=\"");
+    let rest = &tag[tag.find(&needle)? + needle.len()..];
+    Some(unescape(&rest[..rest.find('"')?]))
+}
+
+/// What the form `id` on a page submits as it stands (no files): inputs, ticked boxes,
+/// textareas and each select's chosen option, the way a browser builds the request.
+fn form_values(html: &str, id: &str) -> Vec<(String, String)> {
+    let start = html.find(&format!("<form id=\"{id}\"")).expect("the form");
+    let form = &html[start..start + html[start..].find("</form>").unwrap()];
+    let mut out = Vec::new();
+    for piece in form.split('<').skip(1) {
+        let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+        let Some(name) = attr(tag, "name") else { continue };
+        if tag.starts_with("input") {
+            let kind = attr(tag, "type").unwrap_or_default();
+            if kind == "file" || (kind == "checkbox" && !tag.contains(" checked")) {
+                continue;
+            }
+            out.push((name, attr(tag, "value").unwrap_or_default()));
+        } else if tag.starts_with("textarea") {
+            out.push((name, unescape(&piece[tag.len() + 1..])));
+        } else if tag.starts_with("select") {
+            let body = &form[form.find(tag).unwrap()..];
+            let body = &body[..body.find("</select>").unwrap()];
+            let options: Vec<&str> = body.split("<option").skip(1).collect();
+            let chosen = options.iter().find(|o| o[..o.find('>').unwrap()].contains(" selected")).or(options.first());
+            out.push((name, chosen.and_then(|o| attr(o, "value")).unwrap_or_default()));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn saving_the_edit_page_as_it_stands_keeps_every_field() {
+    let app = TestApp::with_admin().await;
+    let token = app.org_with_token("uni").await;
+    let mut def = crate::app::sample_achievement();
+    def["achievement_type"] = "ext:Bootcamp".into();
+    def["alignments"][0]["target_description"] = "Reads charts".into();
+    def["result_descriptions"] = serde_json::json!([{"id": "urn:uuid:3f1c", "type": ["ResultDescription"],
+        "name": "Band", "resultType": "ext:Band", "allowedValue": ["A", "B"]}]);
+    let res = app.post("/api/v1/orgs/uni/achievements", Auth::Bearer(&token), def).await.expect(201);
+    let id = res["id"].as_str().unwrap();
+    let mut b = admin(&app).await;
+    let edit = format!("/console/uni/achievements/{id}/edit");
+    let html = text(&b.get(&edit).await);
+    let mut fields = form_values(&html, "achievement-form");
+    assert!(fields.len() > 40, "the whole form is read: {fields:?}");
+    for (k, v) in &mut fields {
+        if k == "name" {
+            *v = "Data Literacy, renamed".into();
+        }
+    }
+    let pairs: Vec<(&str, &str)> =
+        fields.iter().filter(|(k, _)| k != "csrf").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = post_form(&mut b, &edit, &edit, &pairs, &[]).await;
+    assert_eq!(res.status.as_u16(), 303, "{}", text(&res));
+
+    let v1 = app.get(&format!("/api/v1/orgs/uni/achievements/{id}?version=1"), Auth::Bearer(&token)).await.expect(200);
+    let v2 = app.get(&format!("/api/v1/orgs/uni/achievements/{id}"), Auth::Bearer(&token)).await.expect(200);
+    assert_eq!(v2["version"], 2);
+    let mut expected = v1["definition"].clone();
+    expected["name"] = "Data Literacy, renamed".into();
+    assert_eq!(v2["definition"], expected, "only the name changed");
+    assert_eq!(v2["definition"]["result_descriptions"][0]["allowedValue"], serde_json::json!(["A", "B"]));
+}

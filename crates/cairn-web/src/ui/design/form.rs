@@ -29,6 +29,8 @@ pub struct AlignRow {
     pub framework: String,
     /// `targetType`.
     pub target_type: String,
+    /// `targetDescription`.
+    pub description: String,
 }
 
 /// One result description row; `json` keeps fields the form does not edit.
@@ -125,6 +127,12 @@ impl DesignForm {
         self.aria(&format!("{kind}_{i}"))
     }
 
+    /// Whether `value` is an OB term the page's list offers (others, `ext:` terms, get an
+    /// option of their own so that saving keeps them).
+    pub fn listed(&self, value: &str, list: &[&str]) -> bool {
+        value.is_empty() || list.contains(&value)
+    }
+
     /// The image the preview shows (the current or just-uploaded artwork).
     pub fn preview(&self) -> Option<&str> {
         [self.val("image_url"), self.val("image_data")].into_iter().find(|s| !s.is_empty())
@@ -191,7 +199,7 @@ impl DesignForm {
     /// Shows a service's `Invalid` error next to its input (others go on the form).
     pub fn set_error(&mut self, t: Tr, e: &Error) {
         let Error::Invalid { field, message } = e else {
-            self.errors.insert("form".into(), e.to_string());
+            self.errors.insert("achievement-form".into(), e.to_string());
             return;
         };
         let id = self.input_id(field);
@@ -226,6 +234,7 @@ fn align_row(a: &AlignmentInput) -> AlignRow {
         code: s(&a.target_code),
         framework: s(&a.target_framework),
         target_type: s(&a.target_type),
+        description: s(&a.target_description),
     }
 }
 

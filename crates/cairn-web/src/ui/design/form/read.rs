@@ -2,6 +2,7 @@
 
 use cairn_core::model::{AchievementDefinition, AlignmentInput, BadgeKind, EuFields};
 use cairn_core::service::images;
+use cairn_vc::model::is_known_or_ext;
 use serde_json::{json, Value};
 
 use super::{AlignRow, DesignForm, ResultRow, ACHIEVEMENT_TYPES, RESULT_TYPES, TEXT_FIELDS};
@@ -57,9 +58,7 @@ impl DesignForm {
             }
         }
         match data.opt("achievement_type") {
-            Some(ty) if ACHIEVEMENT_TYPES.contains(&ty.as_str()) || ty.starts_with("ext:") => {
-                d.achievement_type = Some(ty)
-            }
+            Some(ty) if is_known_or_ext(&ty, ACHIEVEMENT_TYPES) => d.achievement_type = Some(ty),
             Some(_) => {
                 f.input_error(t, "achievement_type", "design-error-choose");
             }
@@ -115,8 +114,10 @@ impl DesignForm {
                 code: get("code"),
                 framework: get("framework"),
                 target_type: get("type"),
+                description: get("description"),
             };
-            if [&row.name, &row.url, &row.code, &row.framework, &row.target_type].iter().all(|s| s.is_empty()) {
+            let cells = [&row.name, &row.url, &row.code, &row.framework, &row.target_type, &row.description];
+            if cells.iter().all(|s| s.is_empty()) {
                 continue;
             }
             let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
@@ -124,7 +125,7 @@ impl DesignForm {
                 target_name: row.name.clone(),
                 target_url: row.url.clone(),
                 target_code: opt(&row.code),
-                target_description: None,
+                target_description: opt(&row.description),
                 target_framework: opt(&row.framework),
                 target_type: opt(&row.target_type),
             });
@@ -147,7 +148,7 @@ impl DesignForm {
             entry["id"] = row.id.clone().into();
             entry["type"] = json!(["ResultDescription"]);
             entry["name"] = row.name.clone().into();
-            let ty = if RESULT_TYPES.contains(&row.result_type.as_str()) { row.result_type.as_str() } else { "Status" };
+            let ty = if is_known_or_ext(&row.result_type, RESULT_TYPES) { row.result_type.as_str() } else { "Status" };
             entry["resultType"] = ty.into();
             d.result_descriptions.push(entry);
             self.results.push(row);
