@@ -230,10 +230,22 @@ achievement-field = Field of study
 achievement-specialization = Specialization
 achievement-code = Code
 achievement-credits = Credits
-achievement-credits-value = { $n -> [one] { $n } credit *[other] { $n } credits }
+achievement-credits-value =
+    { $n ->
+        [one] { $n } credit
+       *[other] { $n } credits
+    }
 achievement-language = Language
-achievement-ects-value = { $n -> [one] { $n } ECTS credit *[other] { $n } ECTS credits }
-achievement-hours-value = { $n -> [one] { $n } hour of learning *[other] { $n } hours of learning }
+achievement-ects-value =
+    { $n ->
+        [one] { $n } ECTS credit
+       *[other] { $n } ECTS credits
+    }
+achievement-hours-value =
+    { $n ->
+        [one] { $n } hour of learning
+       *[other] { $n } hours of learning
+    }
 achievement-eu-workload = Workload
 achievement-eu-eqf = Level (European Qualifications Framework)
 achievement-eqf-value = EQF level { $level } of 8

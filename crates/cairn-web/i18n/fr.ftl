@@ -228,10 +228,22 @@ achievement-field = Domaine d’études
 achievement-specialization = Spécialisation
 achievement-code = Code
 achievement-credits = Crédits
-achievement-credits-value = { $n -> [one] { $n } crédit *[other] { $n } crédits }
+achievement-credits-value =
+    { $n ->
+        [one] { $n } crédit
+       *[other] { $n } crédits
+    }
 achievement-language = Langue
-achievement-ects-value = { $n -> [one] { $n } crédit ECTS *[other] { $n } crédits ECTS }
-achievement-hours-value = { $n -> [one] { $n } heure d’apprentissage *[other] { $n } heures d’apprentissage }
+achievement-ects-value =
+    { $n ->
+        [one] { $n } crédit ECTS
+       *[other] { $n } crédits ECTS
+    }
+achievement-hours-value =
+    { $n ->
+        [one] { $n } heure d’apprentissage
+       *[other] { $n } heures d’apprentissage
+    }
 achievement-eu-workload = Charge de travail
 achievement-eu-eqf = Niveau (cadre européen des certifications)
 achievement-eqf-value = niveau { $level } du CEC sur 8
