@@ -1,8 +1,10 @@
 // Scenario: the public pages, as a visitor sees them in a real browser.
 //   node browser/public.mjs <base-url> <artefact-dir> <data.json>
-// data.json: {"credential_id", "org", "bearer", "dcc_fixture"?} (set up by the Rust test
-// through the JSON API). Steps: home and sign-in pages; the credential page (verdict, link
-// preview tags, the JSON one click away); the verifier with the baked PNG (valid), pasted
+// data.json: {"credential_id", "achievement_id", "skill_achievement_id", "org", "bearer",
+// "dcc_fixture"?} (set up by the Rust test through the JSON API). Steps: home and sign-in
+// pages; the credential page (verdict, link preview tags, the JSON one click away); the
+// issuer page (its badges linked, the addresses and keys verifiers use); the achievement
+// page of an EU micro-credential (every element in words, in English and French); the verifier with the baked PNG (valid), pasted
 // JSON (valid), the same PNG after a revocation through the API (revoked), another issuer's
 // credential dropped on the file zone (DCC fixture); axe-core on every page; then the same
 // pages with JavaScript disabled. Screenshots of each page go to the artefact directory.
@@ -15,6 +17,8 @@ const [baseUrl, artefacts, dataFile] = process.argv.slice(2);
 const data = readData(dataFile);
 const h = await Harness.start(baseUrl, artefacts);
 const credentialPath = `/credentials/${data.credential_id}`;
+const issuerPath = `/issuers/${data.org}`;
+const achievementPath = `/achievements/${data.achievement_id}`;
 
 async function fetchBytes(path) {
   const r = await fetch(h.baseUrl + path);
@@ -75,6 +79,55 @@ await h.step("credential page in French (Accept-Language)", async () => {
   await h.screenshot(fr, "credential-fr");
 });
 
+await h.step("issuer page: its badges, the addresses and keys verifiers use", async () => {
+  await h.goto(page, issuerPath);
+  expect((await h.text(page, "h1")) === "Alpha University", "the issuer's name is the heading");
+  const links = await page.locator("#issuer-achievements a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const id of [data.achievement_id, data.skill_achievement_id]) {
+    expect(links.some((href) => href.endsWith(`/achievements/${id}`)), `achievement ${id} is linked: ${links}`);
+  }
+  expect((await h.text(page, "#issuer-keys")).includes("signs new badges"), "the active key is listed");
+  expect((await page.locator(`#issuer-contact a[href="mailto:badges@alpha.example.org"]`).count()) === 1, "email");
+  const ogUrl = await page.getAttribute('meta[property="og:url"]', "content");
+  expect(ogUrl === `${h.baseUrl}${issuerPath}`, `og:url is the issuer id: ${ogUrl}`);
+  await h.axe(page, "issuer");
+  await h.screenshot(page, "issuer");
+  await h.click(page, "#issuer-profile");
+  await page.waitForLoadState("load");
+  const body = await page.locator("body").innerText();
+  expect(body.includes('"Profile"'), "the profile link shows the issuer's OB Profile");
+  h.noScriptErrors(page);
+});
+
+await h.step("achievement page: an EU micro-credential in words", async () => {
+  await h.goto(page, issuerPath);
+  await h.submit(page, "Data Stewardship");
+  expect(page.url().endsWith(achievementPath), `the issuer's list links the achievement: ${page.url()}`);
+  expect((await h.text(page, "h1")) === "Data Stewardship", "the achievement's name is the heading");
+  const eu = await h.text(page, "#achievement-eu");
+  for (const words of ["3 ECTS credits, 75 hours of learning", "EQF level 6 of 8", "Blended (online and on site)"]) {
+    expect(eu.includes(words), `EU elements say "${words}": ${eu}`);
+  }
+  const details = await h.text(page, "#achievement-details");
+  expect(details.includes("EU micro-credential") && details.includes("3 credits"), `details: ${details}`);
+  expect((await h.text(page, "#achievement-alignments")).includes("ESCO · S5.6"), "framework and code");
+  const ogTitle = await page.getAttribute('meta[property="og:title"]', "content");
+  expect(ogTitle === "Data Stewardship — Alpha University", `og:title: ${ogTitle}`);
+  await h.axe(page, "achievement");
+  await h.screenshot(page, "achievement");
+  h.noScriptErrors(page);
+});
+
+await h.step("achievement page in French (Accept-Language)", async () => {
+  const fr = await h.page({ locale: "fr-FR" });
+  await h.goto(fr, achievementPath);
+  expect((await fr.getAttribute("html", "lang")) === "fr", "the page is in French");
+  const eu = await h.text(fr, "#achievement-eu");
+  expect(eu.includes("3 crédits ECTS") && eu.includes("Hybride"), `EU elements in French: ${eu}`);
+  await h.axe(fr, "achievement-fr");
+  await h.screenshot(fr, "achievement-fr");
+});
+
 await h.step("verifier page: the form", async () => {
   await h.goto(page, "/verify");
   await h.axe(page, "verify");
@@ -129,6 +182,8 @@ for (const [name, path, selector] of [
   ["home", "/", "h1"],
   ["sign-in", "/sign-in", "#email"],
   ["credential", credentialPath, "#verdict-headline"],
+  ["issuer", issuerPath, "#issuer-keys"],
+  ["achievement", achievementPath, "#achievement-eu"],
   ["verify", "/verify", "#verify-form"],
 ]) {
   await h.step(`without JavaScript: ${name}`, async () => {

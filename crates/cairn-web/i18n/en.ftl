@@ -370,3 +370,96 @@ design-field-logo = Logo
 design-field-logo-remove = Remove the logo
 design-field-logo-url = Or the logo's URL
 design-field-action = Form
+## Issuer page
+issuer-meta-description = Badges issued by { $name }
+issuer-logo-alt = Logo of { $name }
+issuer-kind = Issuer of Open Badges
+issuer-website = Website
+issuer-email = Email
+issuer-address = Address
+issuer-achievements = Badges
+issuer-no-achievements = No badges are published yet.
+issuer-verifiers = For verifiers
+issuer-verifiers-intro = Credentials from this issuer name it by the addresses below. Verifiers read its public keys there to check each signature.
+issuer-id = Issuer id
+issuer-profile = Issuer profile (JSON-LD)
+issuer-did = DID
+issuer-did-document = DID document
+issuer-keys = Public keys
+issuer-keys-intro = Credentials from { $name } are signed with these Ed25519 keys. Retired keys stay listed so that what they signed still verifies.
+issuer-key-active = signs new badges
+issuer-key-retired = retired
+
+## Achievement page
+achievement-offered-by = Awarded by
+achievement-version = version { $version }
+achievement-criteria = How to earn it
+achievement-criteria-link = Criteria in full
+achievement-skills = Skills and frameworks
+achievement-tags = Tags:
+achievement-details = Details
+achievement-eu = European micro-credential
+achievement-eu-intro = The elements the European Union asks every micro-credential to state.
+achievement-results = Results recorded
+achievement-results-intro = Each award of this badge may record these results.
+achievement-machine = For verifiers
+achievement-machine-intro = Software asking for JSON-LD at this address gets the Open Badges 3.0 achievement:
+achievement-type = Type
+achievement-kind = Kind of badge
+achievement-category = Category
+achievement-level = Proficiency level
+achievement-field = Field of study
+achievement-specialization = Specialization
+achievement-code = Code
+achievement-credits = Credits
+achievement-credits-value =
+    { $n ->
+        [one] { $n } credit
+       *[other] { $n } credits
+    }
+achievement-language = Language
+achievement-ects-value =
+    { $n ->
+        [one] { $n } ECTS credit
+       *[other] { $n } ECTS credits
+    }
+achievement-hours-value =
+    { $n ->
+        [one] { $n } hour of learning
+       *[other] { $n } hours of learning
+    }
+achievement-eu-workload = Workload
+achievement-eu-eqf = Level (European Qualifications Framework)
+achievement-eqf-value = EQF level { $level } of 8
+achievement-eu-assessment = Type of assessment
+achievement-eu-participation = Form of participation
+achievement-eu-quality = Quality assurance
+achievement-eu-prerequisites = Prerequisites
+achievement-eu-supervision = Supervision and identity check
+achievement-result-allowed = Possible values: { $values }
+achievement-result-required = Required to earn the badge: { $value }
+achievement-result-range = From { $min } to { $max }
+achievement-result-min = At least { $min }
+achievement-result-max = At most { $max }
+achievement-result-levels = Levels: { $levels }
+achievement-kind-skill = Skill
+achievement-kind-completion = Course completion
+achievement-kind-assessment = Passed assessment
+achievement-kind-micro-credential = EU micro-credential
+achievement-type-competency = Competency
+achievement-type-completion = Certificate of completion
+achievement-type-assessment = Assessment
+achievement-type-micro-credential = Micro-credential
+achievement-type-badge = Badge
+achievement-type-course = Course
+achievement-type-certificate = Certificate
+achievement-participation-online = Online
+achievement-participation-onsite = On site
+achievement-participation-blended = Blended (online and on site)
+achievement-result-type-gpa = grade point average
+achievement-result-type-letter = letter grade
+achievement-result-type-percent = percentage
+achievement-result-type-performance = performance level
+achievement-result-type-score = score
+achievement-result-type-rubric = rubric
+achievement-result-type-status = status

@@ -368,3 +368,96 @@ design-field-logo = Logo
 design-field-logo-remove = Retirer le logo
 design-field-logo-url = Ou l'adresse du logo
 design-field-action = Formulaire
+## Issuer page
+issuer-meta-description = Badges délivrés par { $name }
+issuer-logo-alt = Logo de { $name }
+issuer-kind = Émetteur d’Open Badges
+issuer-website = Site web
+issuer-email = Courriel
+issuer-address = Adresse
+issuer-achievements = Badges
+issuer-no-achievements = Aucun badge n’est encore publié.
+issuer-verifiers = Pour les vérificateurs
+issuer-verifiers-intro = Les attestations de cet émetteur le désignent par les adresses ci-dessous. Les vérificateurs y lisent ses clés publiques pour contrôler chaque signature.
+issuer-id = Identifiant de l’émetteur
+issuer-profile = Profil de l’émetteur (JSON-LD)
+issuer-did = DID
+issuer-did-document = Document DID
+issuer-keys = Clés publiques
+issuer-keys-intro = Les attestations de { $name } sont signées avec ces clés Ed25519. Les clés retirées restent listées pour que ce qu’elles ont signé soit toujours vérifiable.
+issuer-key-active = signe les nouveaux badges
+issuer-key-retired = retirée
+
+## Achievement page
+achievement-offered-by = Délivré par
+achievement-version = version { $version }
+achievement-criteria = Comment l’obtenir
+achievement-criteria-link = Critères complets
+achievement-skills = Compétences et référentiels
+achievement-tags = Mots-clés :
+achievement-details = Détails
+achievement-eu = Microcertification européenne
+achievement-eu-intro = Les éléments que l’Union européenne demande à chaque microcertification d’indiquer.
+achievement-results = Résultats enregistrés
+achievement-results-intro = Chaque attribution de ce badge peut enregistrer ces résultats.
+achievement-machine = Pour les vérificateurs
+achievement-machine-intro = Un logiciel qui demande du JSON-LD à cette adresse reçoit le badge au format Open Badges 3.0 :
+achievement-type = Type
+achievement-kind = Nature du badge
+achievement-category = Catégorie
+achievement-level = Niveau de maîtrise
+achievement-field = Domaine d’études
+achievement-specialization = Spécialisation
+achievement-code = Code
+achievement-credits = Crédits
+achievement-credits-value =
+    { $n ->
+        [one] { $n } crédit
+       *[other] { $n } crédits
+    }
+achievement-language = Langue
+achievement-ects-value =
+    { $n ->
+        [one] { $n } crédit ECTS
+       *[other] { $n } crédits ECTS
+    }
+achievement-hours-value =
+    { $n ->
+        [one] { $n } heure d’apprentissage
+       *[other] { $n } heures d’apprentissage
+    }
+achievement-eu-workload = Charge de travail
+achievement-eu-eqf = Niveau (cadre européen des certifications)
+achievement-eqf-value = niveau { $level } du CEC sur 8
+achievement-eu-assessment = Type d’évaluation
+achievement-eu-participation = Modalité de participation
+achievement-eu-quality = Assurance qualité
+achievement-eu-prerequisites = Prérequis
+achievement-eu-supervision = Surveillance et contrôle d’identité
+achievement-result-allowed = Valeurs possibles : { $values }
+achievement-result-required = Requis pour obtenir le badge : { $value }
+achievement-result-range = De { $min } à { $max }
+achievement-result-min = Au moins { $min }
+achievement-result-max = Au plus { $max }
+achievement-result-levels = Niveaux : { $levels }
+achievement-kind-skill = Compétence
+achievement-kind-completion = Formation suivie
+achievement-kind-assessment = Évaluation réussie
+achievement-kind-micro-credential = Microcertification européenne
+achievement-type-competency = Compétence
+achievement-type-completion = Attestation de formation
+achievement-type-assessment = Évaluation
+achievement-type-micro-credential = Microcertification
+achievement-type-badge = Badge
+achievement-type-course = Cours
+achievement-type-certificate = Certificat
+achievement-participation-online = En ligne
+achievement-participation-onsite = En présentiel
+achievement-participation-blended = Hybride (en ligne et en présentiel)
+achievement-result-type-gpa = moyenne générale
+achievement-result-type-letter = note en lettre
+achievement-result-type-percent = pourcentage
+achievement-result-type-performance = niveau de performance
+achievement-result-type-score = score
+achievement-result-type-rubric = grille d’évaluation
+achievement-result-type-status = statut

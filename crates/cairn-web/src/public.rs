@@ -12,7 +12,7 @@ mod status;
 pub(crate) mod views;
 
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use cairn_core::Error;
@@ -56,14 +56,6 @@ fn document(content_type: &'static str, body: impl Into<axum::body::Body>) -> Re
 fn json_document(content_type: &'static str, value: &serde_json::Value) -> Result<Response, ApiError> {
     let bytes = serde_json::to_vec(value).map_err(|e| Error::Internal(format!("serialising a document: {e}")))?;
     Ok(document(content_type, bytes))
-}
-
-/// Renders an askama page; content negotiation happened on `Accept`, so say so in `Vary`.
-fn page(template: &impl askama::Template) -> Result<Response, ApiError> {
-    let html = template.render().map_err(|e| Error::Internal(format!("rendering a page: {e}")))?;
-    let mut response = Html(html).into_response();
-    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
-    Ok(response)
 }
 
 /// Adds `Vary: Accept` to a negotiated response.

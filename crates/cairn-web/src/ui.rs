@@ -4,16 +4,19 @@
 //! status comes from the one mapping in `crate::error`.
 //!
 //! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS),
-//! `console` (the issuer console, per organisation), `credential` (the public page of one
-//! credential; its handlers are in `crate::public`), `design` (the achievement designer and
-//! organisation settings in the console), `verify` (the public verifier).
+//! `console` (the issuer console, per organisation), `design` (the achievement designer and
+//! organisation settings in the console), `credential`, `issuer` and `achievement` (the public
+//! pages of a credential, an issuer and an achievement; their handlers are in `crate::public`,
+//! which negotiates HTML or JSON-LD), `verify` (the public verifier).
 
 pub mod account;
+pub mod achievement;
 pub mod assets;
 pub mod console;
 pub mod credential;
 pub mod design;
 pub mod i18n;
+pub mod issuer;
 pub mod ratelimit;
 pub mod session;
 pub mod verify;

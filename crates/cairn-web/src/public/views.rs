@@ -1,15 +1,7 @@
-//! View helpers shared by the public pages (issuer, achievement; the credential page lives in
-//! `crate::ui::credential`): reading OB JSON for people, and link-preview fields.
+//! View helpers shared by the public pages (`crate::ui::credential`, `issuer`, `achievement`):
+//! reading OB JSON for people, and link-preview fields.
 
 use serde_json::Value;
-
-/// An image to show, with its text alternative.
-pub struct ImageView {
-    /// `src` (https, http or an image `data:` URI).
-    pub src: String,
-    /// `alt`.
-    pub alt: String,
-}
 
 /// Open Graph / Twitter card fields.
 pub struct Meta {
@@ -17,7 +9,7 @@ pub struct Meta {
     pub title: String,
     /// Description (at most 200 characters).
     pub description: String,
-    /// Absolute image URL.
+    /// Absolute image URL (empty: no image to preview).
     pub image: String,
     /// Canonical page URL.
     pub url: String,

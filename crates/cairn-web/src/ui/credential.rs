@@ -18,18 +18,7 @@ pub use summary::Summary;
 pub use verdict::VerdictView;
 
 use super::Nav;
-
-/// Open Graph / Twitter card fields.
-pub struct Meta {
-    /// Title.
-    pub title: String,
-    /// Description (at most 200 characters).
-    pub description: String,
-    /// Absolute image URL (the baked PNG).
-    pub image: String,
-    /// Canonical page URL.
-    pub url: String,
-}
+pub use crate::public::views::Meta;
 
 /// `ui/credential/page.html`.
 #[derive(Template)]

@@ -152,6 +152,11 @@ impl From<i64> for FluentArg {
         FluentArg(FluentValue::from(v))
     }
 }
+impl From<i32> for FluentArg {
+    fn from(v: i32) -> Self {
+        FluentArg(FluentValue::from(v))
+    }
+}
 impl From<u32> for FluentArg {
     fn from(v: u32) -> Self {
         FluentArg(FluentValue::from(v))

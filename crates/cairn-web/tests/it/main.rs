@@ -17,6 +17,7 @@ mod public_status;
 mod ui_account;
 mod ui_credential;
 mod ui_design;
+mod ui_public_pages;
 mod ui_support;
 mod ui_verify;
 mod vcapi_verify;

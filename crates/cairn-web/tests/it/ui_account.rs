@@ -139,7 +139,12 @@ fn catalogues_are_complete_and_cover_the_templates() {
     assert!(en.len() > 30);
     for entry in std::fs::read_dir(root.join("i18n")).unwrap() {
         let path = entry.unwrap().path();
-        let keys = ftl_keys(&std::fs::read_to_string(&path).unwrap());
+        let src = std::fs::read_to_string(&path).unwrap();
+        // A syntax error would make a message silently fall back to its key.
+        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(src.clone()) {
+            panic!("{}: Fluent syntax errors: {errors:?}", path.display());
+        }
+        let keys = ftl_keys(&src);
         let missing: Vec<_> = en.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&en).collect();
         assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, extra {extra:?}", path.display());

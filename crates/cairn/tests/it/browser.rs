@@ -84,7 +84,10 @@ fn run_scenario(browser: &Path, scenario: &str, url: &str, data: &Path) -> Value
 
 #[test]
 fn public_pages_in_a_real_browser() {
-    let Some(browser) = browser_dir("browser: public pages (credential, verifier, home, sign-in)") else { return };
+    let Some(browser) = browser_dir("browser: public pages (credential, issuer, achievement, verifier, home, sign-in)")
+    else {
+        return;
+    };
     let dir = Scratch::new("browser-public");
     let server = Server::start(&dir.path("data"), &[]);
     let issuer = Issuer::set_up(&server, "alpha");
@@ -96,6 +99,19 @@ fn public_pages_in_a_real_browser() {
         "alignments": [{"target_name": "Data literacy", "target_url": "https://esco.ec.europa.eu/en/skill/data-literacy",
             "target_framework": "ESCO"}],
         "tags": ["data"]
+    }));
+    let micro = issuer.achievement(&json!({
+        "name": "Data Stewardship",
+        "description": "Keeps research data findable, accessible and well documented.",
+        "criteria_narrative": "A data management plan reviewed by two data stewards.",
+        "criteria_url": "https://alpha.example.org/criteria/data-stewardship",
+        "kind": "micro_credential", "credits_available": 3, "field_of_study": "Information science",
+        "human_code": "DS-101", "category": "Digital skills", "proficiency_level": "Intermediate",
+        "alignments": [{"target_name": "Manage research data", "target_url": "https://esco.ec.europa.eu/en/skill/manage-research-data",
+            "target_framework": "ESCO", "target_code": "S5.6"}],
+        "tags": ["data", "research"],
+        "eu": {"workload_ects": 3, "workload_hours": 75, "eqf_level": 6, "assessment_type": "Reviewed project",
+            "participation_form": "blended", "quality_assurance": "Internal review board", "prerequisites": "None"}
     }));
     let award = json!({"recipient": "learner@example.org", "name": "Lee Learner",
         "evidence": [{"url": "https://portfolio.example.org/lee", "narrative": "Three data stories."}]});
@@ -113,10 +129,20 @@ fn public_pages_in_a_real_browser() {
     }
     let data = dir.json(
         "data.json",
-        &json!({"credential_id": credential_id, "org": issuer.slug, "bearer": issuer.bearer, "dcc_fixture": dcc}),
+        &json!({"credential_id": credential_id, "achievement_id": micro, "skill_achievement_id": achievement, "org": issuer.slug, "bearer": issuer.bearer, "dcc_fixture": dcc}),
     );
     let report = run_scenario(&browser, "public", &server.url, &data);
-    for page in ["home", "sign-in", "credential", "verify", "verify-valid", "verify-revoked"] {
+    for page in [
+        "home",
+        "sign-in",
+        "credential",
+        "issuer",
+        "achievement",
+        "achievement-fr",
+        "verify",
+        "verify-valid",
+        "verify-revoked",
+    ] {
         let axe = &report["axe"][page];
         assert_eq!((axe["serious"].as_u64(), axe["critical"].as_u64()), (Some(0), Some(0)), "{page}: {axe:#}");
     }
