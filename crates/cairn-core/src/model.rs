@@ -3,11 +3,13 @@
 mod achievement;
 mod credential;
 mod org;
+mod stats;
 mod status;
 mod user;
 
 pub use achievement::*;
 pub use credential::*;
 pub use org::*;
+pub use stats::*;
 pub use status::*;
 pub use user::*;

@@ -4,12 +4,14 @@
 //! status comes from the one mapping in `crate::error`.
 //!
 //! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS),
-//! `console` (the issuer console, per organisation).
+//! `console` (the issuer console, per organisation), `issue` (its dashboard, awards, bulk jobs
+//! and issued credentials).
 
 pub mod account;
 pub mod assets;
 pub mod console;
 pub mod i18n;
+pub mod issue;
 pub mod ratelimit;
 pub mod session;
 

@@ -2,7 +2,7 @@
 //! itself (what the page shows is what was signed), and its live verification in plain words.
 
 use askama::Template;
-use cairn_core::model::CredentialRecord;
+use cairn_core::model::{CredentialRecord, EventKind};
 use cairn_core::service::{self, Ctx};
 use cairn_core::Error;
 use cairn_vc::report::{Outcome, Report};
@@ -105,6 +105,11 @@ pub async fn credential_page(ctx: &Ctx, record: &CredentialRecord, claim: bool) 
     let doc: Value =
         serde_json::from_str(&record.json).map_err(|e| Error::Internal(format!("stored credential: {e}")))?;
     let report = service::verify::verify_credential(ctx, &doc).await?;
+    // The dashboard counts the live check as a verification, and the public page as a view.
+    service::stats::note(ctx, record.org_id, EventKind::Verified).await;
+    if !claim {
+        service::stats::note(ctx, record.org_id, EventKind::Viewed).await;
+    }
     let achievement = &doc["credentialSubject"]["achievement"];
     let name = text(achievement, "name").or_else(|| text(&doc, "name")).unwrap_or_else(|| "Badge".into());
     let description = text(achievement, "description").unwrap_or_default();

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 const ASSETS: &[(&str, &str, &str)] = &[
     ("cairn.css", "text/css; charset=utf-8", include_str!("../../static/cairn.css")),
     ("cairn.js", "text/javascript; charset=utf-8", include_str!("../../static/cairn.js")),
+    ("console-issue.js", "text/javascript; charset=utf-8", include_str!("../../static/console-issue.js")),
 ];
 
 fn versions() -> &'static Vec<(&'static str, String)> {
