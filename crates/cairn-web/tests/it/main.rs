@@ -14,6 +14,7 @@ mod public_documents;
 mod public_interop;
 mod public_status;
 mod ui_account;
+mod ui_issue;
 mod ui_support;
 mod vcapi_verify;
 mod vcapi_w3c;

@@ -94,7 +94,18 @@ pub async fn post_csv(
         file_name: u.file_name,
         rows: staged.report.rows,
         valid: staged.report.valid,
-        problems: staged.report.problems,
+        // The column has its own cell: "recipient: `x` is…" reads "`x` is…" there.
+        problems: staged
+            .report
+            .problems
+            .into_iter()
+            .map(|mut p| {
+                if let Some(rest) = p.message.strip_prefix(&format!("{}: ", p.column)) {
+                    p.message = rest.to_string();
+                }
+                p
+            })
+            .collect(),
         upload: staged.upload,
     };
     render(&page).or_page(t)
