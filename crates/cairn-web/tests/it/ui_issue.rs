@@ -254,3 +254,29 @@ async fn viewers_cannot_award_and_strangers_see_nothing() {
         assert_eq!(stranger.get(path).await.status.as_u16(), 404, "{path}");
     }
 }
+
+#[tokio::test]
+async fn suspension_is_offered_only_when_the_organisation_enabled_it() {
+    let (app, token, plain) = setup().await;
+    let mut b = admin(&app).await;
+    app.issue("alpha", &token, &plain, "ann@example.test").await;
+    let page = text(&b.get("/console/alpha/credentials").await);
+    assert!(page.contains("revoke-form-") && !page.contains("suspend-form-"), "{page}");
+
+    app.patch("/api/v1/orgs/alpha", Auth::Bearer(&token), json!({"suspension_enabled": true})).await.expect(200);
+    let mut def = crate::app::sample_achievement();
+    def["suspendable"] = json!(true);
+    let path = "/api/v1/orgs/alpha/achievements";
+    let a = app.post(path, Auth::Bearer(&token), def).await.expect(201)["id"].as_str().unwrap().to_string();
+    let id = app.issue("alpha", &token, &a, "bob@example.test").await["id"].as_str().unwrap().to_string();
+    let list = "/console/alpha/credentials?q=bob";
+    assert!(text(&b.get(list).await).contains(&format!("id=\"suspend-form-{id}\"")));
+    let res = b.submit(list, &format!("/console/alpha/credentials/{id}/suspend"), &[("back", "q=bob")]).await;
+    assert_eq!(location(&res), "/console/alpha/credentials?q=bob&notice=suspended");
+    let after = text(&b.get(&location(&res)).await);
+    assert!(after.contains("<span class=\"pill warn\">Suspended</span>") && after.contains("reinstate-form-"));
+    assert!(app.ctx.store.get_credential(id.parse().unwrap()).await.unwrap().suspended);
+    let res = b.submit(list, &format!("/console/alpha/credentials/{id}/reinstate"), &[("back", "q=bob")]).await;
+    assert!(text(&b.get(&location(&res)).await).contains("The credential has been reinstated."));
+    assert!(!app.ctx.store.get_credential(id.parse().unwrap()).await.unwrap().suspended);
+}

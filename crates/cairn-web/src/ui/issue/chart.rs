@@ -140,7 +140,7 @@ pub fn build(
     let x_ticks = data
         .iter()
         .enumerate()
-        .filter(|(i, _)| (last - i) % label_every.max(1) == 0)
+        .filter(|(i, _)| (last - i).is_multiple_of(label_every.max(1)))
         .map(|(i, d)| Tick { pos: fmt(x(i)), label: label(d) })
         .collect();
     let rows = data.iter().map(|d| (label(d), d.counts)).collect();
