@@ -76,8 +76,16 @@ fn add(counts: &mut Activity, kind: &str, n: i64) -> Result<(), Error> {
 }
 
 pub(crate) async fn activity_totals<B: Backend>(db: &B, org: OrgId) -> Result<Activity, Error> {
-    let q = Q::new("SELECT COUNT(*), COUNT(claimed_at) FROM credentials WHERE org_id = $1").bind(org.0);
-    let (issued, claimed): (i64, i64) = db.auto().fetch_optional(q).await?.unwrap_or_default();
+    // Two counts, each answered from an index (`credentials_org`, `credentials_org_claimed`)
+    // without reading the credentials themselves.
+    let count = |sql: &'static str| Q::new(sql).bind(org.0);
+    let (issued,): (i64,) = db
+        .auto()
+        .fetch_optional(count("SELECT COUNT(*) FROM credentials WHERE org_id = $1"))
+        .await?
+        .unwrap_or_default();
+    let claimed_sql = "SELECT COUNT(*) FROM credentials WHERE org_id = $1 AND claimed_at IS NOT NULL";
+    let (claimed,): (i64,) = db.auto().fetch_optional(count(claimed_sql)).await?.unwrap_or_default();
     let mut totals = Activity { issued: to_u64(issued)?, claimed: to_u64(claimed)?, ..Activity::default() };
     let q =
         Q::new("SELECT kind, CAST(SUM(count) AS BIGINT) FROM credential_daily_stats WHERE org_id = $1 GROUP BY kind")

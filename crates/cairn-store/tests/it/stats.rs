@@ -68,3 +68,48 @@ async fn activity_is_counted_per_day_and_organisation() {
     })
     .await;
 }
+
+/// The dashboard's cost (ignored; run it in release):
+/// `cargo test --release -p cairn-store --test it bench_dashboard -- --ignored --nocapture`.
+/// 100,000 credentials over 26 weeks (a fifth claimed), then 2,000 counted events one by one,
+/// then the dashboard's reads (182 days, and the totals).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: cargo test --release -p cairn-store --test it bench_dashboard -- --ignored --nocapture"]
+async fn bench_dashboard() {
+    on_each_backend("bench_dashboard", |backend, s| async move {
+        let tu = org("tu", "TU");
+        s.create_org(&tu).await.unwrap();
+        let badge = achievement(tu.id, "Bridges");
+        let list = StatusListId::new_random();
+        for chunk in 0..200u32 {
+            let batch: Vec<_> = (0..500u32)
+                .map(|i| {
+                    let n = chunk * 500 + i;
+                    let mut c = credential(&badge, StatusRef { list_id: list, index: n }, "x@example.org");
+                    c.issued_at = T0 - Duration::minutes(i64::from(n) * 2);
+                    c.claimed_at = (n % 5 == 0).then(|| c.issued_at + Duration::days(1));
+                    c
+                })
+                .collect();
+            s.insert_credentials(&batch, &[]).await.unwrap();
+        }
+        let started = std::time::Instant::now();
+        for i in 0..2000 {
+            let kind = if i % 2 == 0 { EventKind::Viewed } else { EventKind::Verified };
+            s.record_event(tu.id, T0.date() - Duration::days(i % 30), kind).await.unwrap();
+        }
+        let per_event = started.elapsed().as_secs_f64() * 1e6 / 2000.0;
+        let started = std::time::Instant::now();
+        let days = s.activity(tu.id, T0.date() - Duration::days(181), T0.date()).await.unwrap();
+        let activity_ms = started.elapsed().as_secs_f64() * 1e3;
+        let started = std::time::Instant::now();
+        let totals = s.activity_totals(tu.id).await.unwrap();
+        let totals_ms = started.elapsed().as_secs_f64() * 1e3;
+        assert_eq!((totals.issued, totals.claimed, totals.viewed + totals.verified), (100_000, 20_000, 2000));
+        eprintln!(
+            "BENCH {backend}: record_event {per_event:.0} µs each; activity (182 days, {} days found) {activity_ms:.1} ms; totals {totals_ms:.1} ms",
+            days.len()
+        );
+    })
+    .await;
+}

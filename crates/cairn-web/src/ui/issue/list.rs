@@ -176,7 +176,13 @@ pub async fn view_credentials(
         all.iter().find(|a| a.id == c.achievement_id).map(|a| a.definition.name.clone()).unwrap_or_default()
     };
     let suspension = console.org.suspension_enabled;
-    let rows = found.into_iter().map(|c| Row::new(&app, c.clone(), name_of(&c), suspension)).collect();
+    let rows = found
+        .into_iter()
+        .map(|c| {
+            let name = name_of(&c);
+            Row::new(&app, c, name, suspension)
+        })
+        .collect();
     let page = filter.page();
     let base = format!("/console/{}/credentials", console.org.slug);
     let link = |p: u32| match filter.to_query(p) {
