@@ -32,6 +32,8 @@ pub struct Tick {
     pub pos: String,
     /// Text.
     pub label: String,
+    /// `text-anchor` (the last x label ends at the plot's edge rather than overflow it).
+    pub anchor: &'static str,
 }
 
 /// A chart and the table that says the same.
@@ -134,14 +136,15 @@ pub fn build(
                 .join(" "),
         })
         .collect();
-    let y_ticks =
-        (0..=top_value / step).map(|k| Tick { pos: fmt(y(k * step)), label: (k * step).to_string() }).collect();
+    let y_ticks = (0..=top_value / step)
+        .map(|k| Tick { pos: fmt(y(k * step)), label: (k * step).to_string(), anchor: "end" })
+        .collect();
     let last = data.len().saturating_sub(1);
     let x_ticks = data
         .iter()
         .enumerate()
         .filter(|(i, _)| (last - i).is_multiple_of(label_every.max(1)))
-        .map(|(i, d)| Tick { pos: fmt(x(i)), label: label(d) })
+        .map(|(i, d)| Tick { pos: fmt(x(i)), label: label(d), anchor: if i == last { "end" } else { "middle" } })
         .collect();
     let rows = data.iter().map(|d| (label(d), d.counts)).collect();
     Chart { id, heading, desc, series, y_ticks, x_ticks, rows }
