@@ -4,6 +4,7 @@ mod achievement;
 mod credential;
 mod eu_checklist;
 mod org;
+mod stats;
 mod status;
 mod user;
 
@@ -11,5 +12,6 @@ pub use achievement::*;
 pub use credential::*;
 pub use eu_checklist::*;
 pub use org::*;
+pub use stats::*;
 pub use status::*;
 pub use user::*;

@@ -13,7 +13,9 @@ pub mod orgs;
 pub mod public;
 pub mod session;
 pub mod sign;
+pub mod stats;
 pub mod status;
+pub mod upload;
 pub mod verify;
 
 use std::sync::Arc;

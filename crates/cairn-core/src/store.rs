@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 
 use crate::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
 use crate::model::{
-    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Role, Session,
-    SigningKeyRecord, StatusListRecord, StatusPurpose, User,
+    Achievement, Activity, ApiToken, BulkJob, BulkRow, CredentialRecord, DayActivity, Delivery, EventKind, Membership,
+    Organization, Role, Session, SigningKeyRecord, StatusListRecord, StatusPurpose, User,
 };
 use crate::Error;
 
@@ -27,6 +27,8 @@ pub struct CredentialQuery {
     pub recipient: Option<String>,
     /// `Some(true)`: only revoked; `Some(false)`: only not revoked.
     pub revoked: Option<bool>,
+    /// `Some(true)`: only suspended; `Some(false)`: only not suspended.
+    pub suspended: Option<bool>,
     /// Page size (at most 500).
     pub limit: u32,
     /// Rows to skip.
@@ -191,4 +193,15 @@ pub trait Store: Send + Sync + 'static {
     async fn update_delivery(&self, delivery: &Delivery) -> Result<(), Error>;
     /// An organisation's deliveries, newest first.
     async fn list_deliveries(&self, org: OrgId, limit: u32) -> Result<Vec<Delivery>, Error>;
+
+    // --- activity (the console's dashboard) ---
+    /// Adds one to the organisation's count of `kind` on `day` (an upsert: one write, safe
+    /// with several servers).
+    async fn record_event(&self, org: OrgId, day: time::Date, kind: EventKind) -> Result<(), Error>;
+    /// The organisation's activity per day from `from` to `to` (inclusive, UTC days), only
+    /// days with any activity, oldest first: issued and claimed from the credentials, viewed
+    /// and verified from the counters.
+    async fn activity(&self, org: OrgId, from: time::Date, to: time::Date) -> Result<Vec<DayActivity>, Error>;
+    /// The organisation's activity since the beginning.
+    async fn activity_totals(&self, org: OrgId) -> Result<Activity, Error>;
 }

@@ -142,6 +142,9 @@ pub trait Backend: Send + Sync + 'static {
     /// hash-join the whole table.
     fn in_subquery(subquery: &str) -> String;
 
+    /// The UTC day of a time column, as days since 1970-01-01 (a BIGINT).
+    fn epoch_day(column: &str) -> String;
+
     /// Placeholder number `n` in a statement whose arguments are bound strictly in order,
     /// once each: `$n`, or `?` for SQLite, whose lookup of numbered or named parameters is
     /// linear (binding a 10,000-parameter insert would take quadratic time).

@@ -8,13 +8,14 @@ mod jobs;
 mod orgs;
 mod people;
 mod sessions;
+mod stats;
 mod status;
 
 use async_trait::async_trait;
 use cairn_core::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
 use cairn_core::model::{
-    Achievement, ApiToken, BulkJob, BulkRow, CredentialRecord, Delivery, Membership, Organization, Role, Session,
-    SigningKeyRecord, StatusListRecord, StatusPurpose, User,
+    Achievement, Activity, ApiToken, BulkJob, BulkRow, CredentialRecord, DayActivity, Delivery, EventKind, Membership,
+    Organization, Role, Session, SigningKeyRecord, StatusListRecord, StatusPurpose, User,
 };
 use cairn_core::store::{CredentialQuery, ResignFn, StatusChange, Store};
 use cairn_core::Error;
@@ -271,5 +272,15 @@ impl<B: Backend> Store for SqlStore<B> {
     }
     async fn list_deliveries(&self, org: OrgId, limit: u32) -> Result<Vec<Delivery>, Error> {
         deliveries::list_deliveries(&self.db, org, limit).await
+    }
+
+    async fn record_event(&self, org: OrgId, day: time::Date, kind: EventKind) -> Result<(), Error> {
+        stats::record_event(&self.db, org, day, kind).await
+    }
+    async fn activity(&self, org: OrgId, from: time::Date, to: time::Date) -> Result<Vec<DayActivity>, Error> {
+        stats::activity(&self.db, org, from, to).await
+    }
+    async fn activity_totals(&self, org: OrgId) -> Result<Activity, Error> {
+        stats::activity_totals(&self.db, org).await
     }
 }

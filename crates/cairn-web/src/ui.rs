@@ -5,9 +5,10 @@
 //!
 //! Areas: `account` (home, sign-in/up/out, first-run setup, language), `assets` (CSS, JS),
 //! `console` (the issuer console, per organisation), `design` (the achievement designer and
-//! organisation settings in the console), `credential`, `issuer` and `achievement` (the public
-//! pages of a credential, an issuer and an achievement; their handlers are in `crate::public`,
-//! which negotiates HTML or JSON-LD), `verify` (the public verifier).
+//! organisation settings in the console), `issue` (its dashboard, awards, bulk jobs and issued
+//! credentials), `credential`, `issuer` and `achievement` (the public pages of a credential, an
+//! issuer and an achievement; their handlers are in `crate::public`, which negotiates HTML or
+//! JSON-LD), `verify` (the public verifier).
 
 pub mod account;
 pub mod achievement;
@@ -17,6 +18,7 @@ pub mod credential;
 pub mod design;
 pub mod i18n;
 pub mod issuer;
+pub mod issue;
 pub mod ratelimit;
 pub mod session;
 pub mod verify;

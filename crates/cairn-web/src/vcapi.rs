@@ -48,7 +48,7 @@ async fn verify_any(State(app): State<AppState>, headers: HeaderMap, body: Bytes
     } else {
         Submitted::Json(&body)
     };
-    Ok(Json(verify::verify_submitted(&app.ctx, input).await?))
+    Ok(Json(verify::verify_submitted_counted(&app.ctx, input).await?))
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,7 +70,7 @@ async fn verify_credential(State(app): State<AppState>, body: Bytes) -> Response
             return VerificationResult::parsing_error(&format!("not a VC-API verify request: {e}")).into_response()
         }
     };
-    match verify::verify_credential(&app.ctx, &vc).await {
+    match verify::verify_credential_counted(&app.ctx, &vc).await {
         Ok(report) => VerificationResult::from_report(&report, "").into_response(),
         Err(e) => ProblemError(e).into_response(),
     }

@@ -73,6 +73,8 @@ pub async fn inspect(ctx: &Ctx, input: Input<'_>) -> Result<Inspection, Error> {
     match parsed {
         Ok(credential) => {
             let report = verify_credential(ctx, &credential).await?;
+            // One of this server's credentials checked on the verifier page counts on its dashboard.
+            super::stats::note_verification(ctx, &credential).await;
             Ok(Inspection::Verified { credential, report })
         }
         Err(problem) => Ok(Inspection::Unusable(problem)),

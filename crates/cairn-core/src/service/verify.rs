@@ -175,22 +175,46 @@ pub async fn verify_presentation(
 /// Verifies what a client submitted: credential JSON or a baked image. `Invalid` (a 400)
 /// only when the input is not a credential at all; anything else gets a report.
 pub async fn verify_submitted(ctx: &Ctx, input: Submitted<'_>) -> Result<Report, Error> {
-    let doc = match input {
+    match submitted_credential(input)? {
+        Ok(doc) => verify_credential(ctx, &doc).await,
+        Err(report) => Ok(report),
+    }
+}
+
+/// [`verify_submitted`], counted on the dashboard when the credential is one of this server's.
+pub async fn verify_submitted_counted(ctx: &Ctx, input: Submitted<'_>) -> Result<Report, Error> {
+    match submitted_credential(input)? {
+        Ok(doc) => verify_credential_counted(ctx, &doc).await,
+        Err(report) => Ok(report),
+    }
+}
+
+/// [`verify_credential`], counted on the dashboard when the credential is one of this server's.
+pub async fn verify_credential_counted(ctx: &Ctx, doc: &Value) -> Result<Report, Error> {
+    let report = verify_credential(ctx, doc).await?;
+    super::stats::note_verification(ctx, doc).await;
+    Ok(report)
+}
+
+/// The credential in a submission, or the report saying why there is none to verify.
+fn submitted_credential(input: Submitted<'_>) -> Result<Result<Value, Report>, Error> {
+    Ok(Ok(match input {
         Submitted::Json(bytes) => parse_credential(bytes)?,
         Submitted::Image(bytes) => {
             let baked = bake::unbake(bytes).map_err(|e| Error::invalid("body", e.to_string()))?;
             match baked.kind {
                 BakedKind::Ob3Credential => parse_credential(baked.payload.as_bytes())?,
                 BakedKind::Ob3Jws => {
-                    return Ok(unsupported("the image holds a VC-JWT; Cairn verifies Data Integrity proofs only"))
+                    return Ok(Err(unsupported("the image holds a VC-JWT; Cairn verifies Data Integrity proofs only")))
                 }
                 BakedKind::Ob2Assertion | BakedKind::Ob2Url => {
-                    return Ok(unsupported("the image holds an Open Badges 2.0 assertion, not an OB 3.0 credential"))
+                    return Ok(Err(unsupported(
+                        "the image holds an Open Badges 2.0 assertion, not an OB 3.0 credential",
+                    )))
                 }
             }
         }
-    };
-    verify_credential(ctx, &doc).await
+    }))
 }
 
 fn unsupported(message: &str) -> Report {

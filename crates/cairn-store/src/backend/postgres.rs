@@ -72,6 +72,10 @@ impl Backend for PgDb {
         format!("= ANY(ARRAY({subquery}))")
     }
 
+    fn epoch_day(column: &str) -> String {
+        format!("CAST(floor(extract(epoch FROM {column}) / 86400) AS BIGINT)")
+    }
+
     fn param(n: usize) -> String {
         format!("${n}")
     }

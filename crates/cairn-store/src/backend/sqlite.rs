@@ -84,6 +84,12 @@ impl Backend for SqliteDb {
         format!("IN ({subquery})")
     }
 
+    fn epoch_day(column: &str) -> String {
+        // Times are microseconds since the epoch; Cairn's times are after 1970, so integer
+        // division is the floor.
+        format!("({column} / 86400000000)")
+    }
+
     fn param(_: usize) -> String {
         "?".into()
     }

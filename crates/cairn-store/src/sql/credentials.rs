@@ -222,6 +222,11 @@ pub(crate) async fn list_credentials<B: Backend>(
         Some(false) => sql.push_str(" AND revoked_at IS NULL"),
         None => {}
     }
+    match query.suspended {
+        Some(true) => sql.push_str(" AND suspended"),
+        Some(false) => sql.push_str(" AND NOT suspended"),
+        None => {}
+    }
     q.push(query.limit.clamp(1, 500));
     q.push(query.offset);
     sql.push_str(&format!(" ORDER BY seq DESC LIMIT ${} OFFSET ${}", q.args.len() - 1, q.args.len()));

@@ -5,5 +5,6 @@
 mod bench;
 mod concurrency;
 mod sessions;
+mod stats;
 mod story;
 mod support;

@@ -16,6 +16,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("cairn.js", "text/javascript; charset=utf-8", include_str!("../../static/cairn.js")),
     ("verify.js", "text/javascript; charset=utf-8", include_str!("../../static/verify.js")),
     ("console-design.js", "text/javascript; charset=utf-8", include_str!("../../static/console-design.js")),
+    ("console-issue.js", "text/javascript; charset=utf-8", include_str!("../../static/console-issue.js")),
 ];
 
 fn versions() -> &'static Vec<(&'static str, String)> {

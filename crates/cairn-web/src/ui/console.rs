@@ -22,7 +22,7 @@ use crate::AppState;
 
 /// Console routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/console", get(orgs_page)).merge(super::design::router())
+    Router::new().route("/console", get(orgs_page)).merge(super::design::router()).merge(super::issue::router())
 }
 
 /// A signed-in user acting in the organisation the path's `{slug}` names, with at least

@@ -54,6 +54,11 @@ pub async fn credential_page(
     let doc: Value =
         serde_json::from_str(&record.json).map_err(|e| Error::Internal(format!("stored credential: {e}")))?;
     let report = service::verify::verify_credential(ctx, &doc).await?;
+    // The dashboard counts the live check as a verification, and the public page as a view.
+    service::stats::note(ctx, record.org_id, cairn_core::model::EventKind::Verified).await;
+    if !claim {
+        service::stats::note(ctx, record.org_id, cairn_core::model::EventKind::Viewed).await;
+    }
     let t = nav.t;
     let s = Summary::of(&doc, t);
     let page_url = ctx.credential_url(record.id);

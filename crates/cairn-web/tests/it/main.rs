@@ -18,6 +18,7 @@ mod ui_account;
 mod ui_credential;
 mod ui_design;
 mod ui_public_pages;
+mod ui_issue;
 mod ui_support;
 mod ui_verify;
 mod vcapi_verify;

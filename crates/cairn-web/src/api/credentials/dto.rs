@@ -149,6 +149,7 @@ impl CredentialListQuery {
             job_id: self.job.as_deref().map(|s| parse_id::<JobId>("job", s)).transpose()?,
             recipient: self.recipient.map(|r| r.trim().to_lowercase()).filter(|r| !r.is_empty()),
             revoked,
+            suspended: None,
             limit: number("limit", self.limit.as_deref(), DEFAULT_LIMIT, 1..=500)?,
             offset: number("offset", self.offset.as_deref(), 0, 0..=u32::MAX)?,
         })
