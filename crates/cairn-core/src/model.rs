@@ -6,6 +6,7 @@ mod eu_checklist;
 mod org;
 mod status;
 mod user;
+mod wallet;
 
 pub use achievement::*;
 pub use credential::*;
@@ -13,3 +14,4 @@ pub use eu_checklist::*;
 pub use org::*;
 pub use status::*;
 pub use user::*;
+pub use wallet::*;

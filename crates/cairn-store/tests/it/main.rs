@@ -7,3 +7,4 @@ mod concurrency;
 mod sessions;
 mod story;
 mod support;
+mod wallet;
