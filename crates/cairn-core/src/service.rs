@@ -15,6 +15,7 @@ pub mod session;
 pub mod sign;
 pub mod status;
 pub mod verify;
+pub mod wallet;
 
 use std::sync::Arc;
 
