@@ -7,7 +7,8 @@
 //! `console` (the issuer console, per organisation), `design` (the achievement designer and
 //! organisation settings in the console), `credential`, `issuer` and `achievement` (the public
 //! pages of a credential, an issuer and an achievement; their handlers are in `crate::public`,
-//! which negotiates HTML or JSON-LD), `verify` (the public verifier).
+//! which negotiates HTML or JSON-LD), `verify` (the public verifier), `wallet` (the earner's
+//! wallet, claim links, shared pages).
 
 pub mod account;
 pub mod achievement;
@@ -20,6 +21,7 @@ pub mod issuer;
 pub mod ratelimit;
 pub mod session;
 pub mod verify;
+pub mod wallet;
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -43,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/{file}", get(assets::get_asset))
         .merge(console::router())
         .merge(verify::router())
+        .merge(wallet::router())
 }
 
 /// What the layout shows around every page: language, who is signed in, the forms' token.

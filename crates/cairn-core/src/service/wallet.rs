@@ -3,6 +3,7 @@
 //! collection belongs to one user; another user's is `NotFound`, never `Forbidden`, so ids
 //! reveal nothing.
 
+pub mod claim;
 pub mod collections;
 pub mod import;
 pub mod live;
@@ -17,7 +18,7 @@ use crate::ids::{CollectionId, UserId, WalletItemId};
 use crate::model::{CheckSummary, DisplayFields, User, VerificationSummary, WalletItem, WalletSource};
 use crate::Error;
 
-pub use live::{live_status, Live, LiveState};
+pub use live::{live_of_json, live_status, state_of, Live, LiveState};
 
 /// `kind` of a verification summary: a VC Data Integrity verification.
 pub const KIND_OB3: &str = "ob3";

@@ -20,5 +20,6 @@ mod ui_design;
 mod ui_public_pages;
 mod ui_support;
 mod ui_verify;
+mod ui_wallet;
 mod vcapi_verify;
 mod vcapi_w3c;

@@ -71,9 +71,13 @@ pub struct Live {
 
 /// Verifies an item now.
 pub async fn live_status(ctx: &Ctx, item: &WalletItem) -> Result<Live, Error> {
-    let doc: Value =
-        serde_json::from_str(&item.json).map_err(|e| Error::Internal(format!("stored wallet item: {e}")))?;
-    if item.source == WalletSource::Ob2 {
+    live_of_json(ctx, &item.json, item.source == WalletSource::Ob2).await
+}
+
+/// Verifies a stored credential (or, with `ob2`, a hosted OB 2.0 assertion) now.
+pub async fn live_of_json(ctx: &Ctx, json: &str, ob2: bool) -> Result<Live, Error> {
+    let doc: Value = serde_json::from_str(json).map_err(|e| Error::Internal(format!("stored credential: {e}")))?;
+    if ob2 {
         let r = ob2::verify_hosted(ctx.resolver.as_ref(), ctx.clock.now(), &doc);
         return Ok(Live {
             state: state_of(&r.report),
