@@ -21,5 +21,6 @@ mod ui_public_pages;
 mod ui_support;
 mod ui_verify;
 mod ui_wallet;
+mod ui_wallet_import;
 mod vcapi_verify;
 mod vcapi_w3c;

@@ -105,6 +105,7 @@ fn parse_json(field: &str, bytes: &[u8]) -> Result<Value, Error> {
 /// A file: a baked image (PNG signature, or SVG markup) or JSON. Returns the document and
 /// the text kept (the JSON exactly as it was in the file).
 fn read_file(ctx: &Ctx, bytes: &[u8]) -> Result<(Value, String), Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = bytes.iter().position(|b| !b.is_ascii_whitespace()).and_then(|i| bytes.get(i));
     if matches!(head, Some(b'{')) {
         let doc = parse_json(FILE, bytes)?;

@@ -31,6 +31,9 @@ pub struct CheckRow {
     pub message: String,
 }
 
+/// A year and a month (1–12).
+type YearMonth = (i32, u8);
+
 /// What a credential says and how it verifies now (claim, item and share pages).
 pub struct CredView {
     /// Achievement name.
@@ -60,7 +63,7 @@ pub struct CredView {
     /// Every check of the live verification.
     pub checks: Vec<CheckRow>,
     /// Issue year and month, expiry year and month (for LinkedIn).
-    dates: (Option<(i32, u8)>, Option<(i32, u8)>),
+    dates: (Option<YearMonth>, Option<YearMonth>),
 }
 
 /// A wallet item as the pages show it.
@@ -247,5 +250,30 @@ impl CredView {
         }
         let query: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={}", query_encode(v))).collect();
         format!("https://www.linkedin.com/profile/add?{}", query.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Lang;
+    use cairn_vc::report::Report;
+
+    #[test]
+    fn linkedin_links_carry_expiry_and_encode_every_value() {
+        let doc = serde_json::json!({
+            "id": "urn:uuid:1", "issuer": {"id": "did:key:z", "name": "R&D <Lab>"},
+            "validFrom": "2024-11-05T10:00:00Z", "validUntil": "2027-01-31T00:00:00Z",
+            "credentialSubject": {"achievement": {"name": "Café + Crème"}}
+        });
+        let live =
+            Live { state: LiveState::Valid, report: Report::default(), kind: "ob3", display: DisplayFields::default() };
+        let c = cred_view(Tr::new(Lang::En), &doc.to_string(), false, &DisplayFields::default(), &live);
+        assert_eq!(
+            c.linkedin_url("https://x.example/s/abc"),
+            "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Caf%C3%A9%20%2B%20Cr%C3%A8me\
+             &organizationName=R%26D%20%3CLab%3E&issueYear=2024&issueMonth=11&expirationYear=2027&expirationMonth=1\
+             &certUrl=https%3A%2F%2Fx.example%2Fs%2Fabc&certId=urn%3Auuid%3A1"
+        );
     }
 }
