@@ -283,3 +283,25 @@ async fn collections_are_created_filled_filtered_renamed_and_deleted() {
     assert_eq!(b.get(&filtered).await.status.as_u16(), 404);
     assert!(text(&b.get("/wallet").await).contains("Data Literacy"), "the item stays in the wallet");
 }
+
+/// How long the wallet page takes with 20 credentials, each verified again on every view.
+/// `cargo test --release -p cairn-web --test it wallet_page_timing -- --ignored --nocapture`
+#[tokio::test]
+#[ignore = "a measurement, not a check"]
+async fn wallet_page_timing() {
+    let app = TestApp::with_admin().await;
+    let (token, achievement) = issuer(&app).await;
+    let mut b = earner(&app, "erin@example.test").await;
+    for _ in 0..20 {
+        let credential = app.issue("alpha", &token, &achievement, "erin@example.test").await;
+        claim(&mut b, &claim_token(&app, &credential)).await;
+    }
+    assert_eq!(b.get("/wallet").await.status.as_u16(), 200);
+    let runs = 10;
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        assert_eq!(b.get("/wallet").await.status.as_u16(), 200);
+    }
+    let per_page = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+    println!("GET /wallet with 20 credentials: {per_page:.1} ms per page ({:.2} ms per credential)", per_page / 20.0);
+}

@@ -144,6 +144,22 @@ async fn open_badges_2_hosted_assertions_are_checked_and_labelled() {
     let item = href_of(&text(&res), "import-open");
     let page = text(&b.get(&item).await);
     assert!(page.contains("Imported Open Badges 2.0 badge") && !page.contains("id=\"download-png\""), "{page}");
+    // Baked OB 2.0 images: an SVG pointing at the hosted assertion, and one carrying it.
+    let pointer = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://ob2.example/a/1"/><circle r="4"/></svg>"#;
+    assert_eq!(verdict(&import_file(&mut b, "knots.svg", "image/svg+xml", pointer.as_bytes()).await), "valid");
+    let carrying = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://ob2.example/a/1"><![CDATA[{a}]]></openbadges:assertion></svg>"#
+    );
+    assert_eq!(verdict(&import_file(&mut b, "knots.svg", "image/svg+xml", carrying.as_bytes()).await), "valid");
+    let mut revoked = a.clone();
+    revoked["revoked"] = json!(true);
+    revoked["revocationReason"] = json!("issued by mistake");
+    let gone = MapResolver::new().with_document("https://ob2.example/a/1", revoked);
+    let app2 = TestApp::admin_on(TestApp::with_resolver(Arc::new(gone)).await).await;
+    let mut b2 = earner(&app2, "erin@example.test").await;
+    let res = import_field(&mut b2, "json", &a.to_string()).await;
+    assert_eq!(verdict(&res), "revoked");
+    assert!(text(&res).contains("the issuer revoked this assertion: issued by mistake"));
 
     // Offline, the same assertion is imported but its status is honestly unknown.
     let offline = TestApp::with_admin().await;
