@@ -71,3 +71,11 @@ id_type!(
     /// An email delivery.
     DeliveryId
 );
+id_type!(
+    /// A credential in an earner's wallet.
+    WalletItemId
+);
+id_type!(
+    /// A collection of wallet items.
+    CollectionId
+);

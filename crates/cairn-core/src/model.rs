@@ -7,6 +7,7 @@ mod org;
 mod stats;
 mod status;
 mod user;
+mod wallet;
 
 pub use achievement::*;
 pub use credential::*;
@@ -15,3 +16,4 @@ pub use org::*;
 pub use stats::*;
 pub use status::*;
 pub use user::*;
+pub use wallet::*;

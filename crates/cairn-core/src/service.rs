@@ -17,6 +17,7 @@ pub mod stats;
 pub mod status;
 pub mod upload;
 pub mod verify;
+pub mod wallet;
 
 use std::sync::Arc;
 

@@ -9,10 +9,12 @@
 use async_trait::async_trait;
 use time::OffsetDateTime;
 
-use crate::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
+use crate::ids::{
+    AchievementId, CollectionId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId, WalletItemId,
+};
 use crate::model::{
-    Achievement, Activity, ApiToken, BulkJob, BulkRow, CredentialRecord, DayActivity, Delivery, EventKind, Membership,
-    Organization, Role, Session, SigningKeyRecord, StatusListRecord, StatusPurpose, User,
+    Achievement, Activity, ApiToken, BulkJob, BulkRow, Collection, CredentialRecord, DayActivity, Delivery, EventKind,
+    Membership, Organization, Role, Session, SigningKeyRecord, StatusListRecord, StatusPurpose, User, WalletItem,
 };
 use crate::Error;
 
@@ -204,4 +206,42 @@ pub trait Store: Send + Sync + 'static {
     async fn activity(&self, org: OrgId, from: time::Date, to: time::Date) -> Result<Vec<DayActivity>, Error>;
     /// The organisation's activity since the beginning.
     async fn activity_totals(&self, org: OrgId) -> Result<Activity, Error>;
+
+    // --- the earner's wallet ---
+    /// Stores a wallet item (`Conflict` when the user already holds that Cairn credential
+    /// or the share id is taken).
+    async fn insert_wallet_item(&self, item: &WalletItem) -> Result<(), Error>;
+    /// One wallet item.
+    async fn get_wallet_item(&self, id: WalletItemId) -> Result<WalletItem, Error>;
+    /// A wallet item by its share id.
+    async fn get_wallet_item_by_share_id(&self, share_id: &str) -> Result<WalletItem, Error>;
+    /// The user's item holding a Cairn credential, if any.
+    async fn find_wallet_item_by_credential(
+        &self,
+        user: UserId,
+        credential: CredentialId,
+    ) -> Result<Option<WalletItem>, Error>;
+    /// A user's items, newest first; only those in `collection` when given.
+    async fn list_wallet_items(&self, user: UserId, collection: Option<CollectionId>)
+        -> Result<Vec<WalletItem>, Error>;
+    /// Turns an item's public page on or off.
+    async fn set_wallet_item_public(&self, id: WalletItemId, public: bool) -> Result<(), Error>;
+    /// Removes an item (and its collection memberships).
+    async fn delete_wallet_item(&self, id: WalletItemId) -> Result<(), Error>;
+    /// Creates a collection.
+    async fn create_collection(&self, c: &Collection) -> Result<(), Error>;
+    /// One collection.
+    async fn get_collection(&self, id: CollectionId) -> Result<Collection, Error>;
+    /// A user's collections, by name.
+    async fn list_collections(&self, user: UserId) -> Result<Vec<Collection>, Error>;
+    /// Renames a collection.
+    async fn rename_collection(&self, id: CollectionId, name: &str) -> Result<(), Error>;
+    /// Deletes a collection (its items stay in the wallet).
+    async fn delete_collection(&self, id: CollectionId) -> Result<(), Error>;
+    /// Puts an item in a collection (nothing happens when it is there already).
+    async fn add_to_collection(&self, collection: CollectionId, item: WalletItemId) -> Result<(), Error>;
+    /// Takes an item out of a collection.
+    async fn remove_from_collection(&self, collection: CollectionId, item: WalletItemId) -> Result<(), Error>;
+    /// The collections an item is in.
+    async fn collections_of_item(&self, item: WalletItemId) -> Result<Vec<CollectionId>, Error>;
 }

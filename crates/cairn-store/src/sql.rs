@@ -10,12 +10,15 @@ mod people;
 mod sessions;
 mod stats;
 mod status;
+mod wallet;
 
 use async_trait::async_trait;
-use cairn_core::ids::{AchievementId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId};
+use cairn_core::ids::{
+    AchievementId, CollectionId, CredentialId, JobId, KeyId, OrgId, StatusListId, TokenId, UserId, WalletItemId,
+};
 use cairn_core::model::{
-    Achievement, Activity, ApiToken, BulkJob, BulkRow, CredentialRecord, DayActivity, Delivery, EventKind, Membership,
-    Organization, Role, Session, SigningKeyRecord, StatusListRecord, StatusPurpose, User,
+    Achievement, Activity, ApiToken, BulkJob, BulkRow, Collection, CredentialRecord, DayActivity, Delivery, EventKind,
+    Membership, Organization, Role, Session, SigningKeyRecord, StatusListRecord, StatusPurpose, User, WalletItem,
 };
 use cairn_core::store::{CredentialQuery, ResignFn, StatusChange, Store};
 use cairn_core::Error;
@@ -282,5 +285,58 @@ impl<B: Backend> Store for SqlStore<B> {
     }
     async fn activity_totals(&self, org: OrgId) -> Result<Activity, Error> {
         stats::activity_totals(&self.db, org).await
+    }
+    async fn insert_wallet_item(&self, item: &WalletItem) -> Result<(), Error> {
+        wallet::insert_wallet_item(&self.db, item).await
+    }
+    async fn get_wallet_item(&self, id: WalletItemId) -> Result<WalletItem, Error> {
+        wallet::get_wallet_item(&self.db, id).await
+    }
+    async fn get_wallet_item_by_share_id(&self, share_id: &str) -> Result<WalletItem, Error> {
+        wallet::get_wallet_item_by_share_id(&self.db, share_id).await
+    }
+    async fn find_wallet_item_by_credential(
+        &self,
+        user: UserId,
+        credential: CredentialId,
+    ) -> Result<Option<WalletItem>, Error> {
+        wallet::find_wallet_item_by_credential(&self.db, user, credential).await
+    }
+    async fn list_wallet_items(
+        &self,
+        user: UserId,
+        collection: Option<CollectionId>,
+    ) -> Result<Vec<WalletItem>, Error> {
+        wallet::list_wallet_items(&self.db, user, collection).await
+    }
+    async fn set_wallet_item_public(&self, id: WalletItemId, public: bool) -> Result<(), Error> {
+        wallet::set_wallet_item_public(&self.db, id, public).await
+    }
+    async fn delete_wallet_item(&self, id: WalletItemId) -> Result<(), Error> {
+        wallet::delete_wallet_item(&self.db, id).await
+    }
+    async fn create_collection(&self, c: &Collection) -> Result<(), Error> {
+        wallet::create_collection(&self.db, c).await
+    }
+    async fn get_collection(&self, id: CollectionId) -> Result<Collection, Error> {
+        wallet::get_collection(&self.db, id).await
+    }
+    async fn list_collections(&self, user: UserId) -> Result<Vec<Collection>, Error> {
+        wallet::list_collections(&self.db, user).await
+    }
+    async fn rename_collection(&self, id: CollectionId, name: &str) -> Result<(), Error> {
+        wallet::rename_collection(&self.db, id, name).await
+    }
+    async fn delete_collection(&self, id: CollectionId) -> Result<(), Error> {
+        wallet::delete_collection(&self.db, id).await
+    }
+    async fn add_to_collection(&self, collection: CollectionId, item: WalletItemId) -> Result<(), Error> {
+        wallet::add_to_collection(&self.db, collection, item).await
+    }
+    async fn remove_from_collection(&self, collection: CollectionId, item: WalletItemId) -> Result<(), Error> {
+        wallet::remove_from_collection(&self.db, collection, item).await
+    }
+    async fn collections_of_item(&self, item: WalletItemId) -> Result<Vec<CollectionId>, Error> {
+        wallet::collections_of_item(&self.db, item).await
     }
 }

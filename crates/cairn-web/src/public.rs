@@ -1,10 +1,10 @@
 //! The public surface, no login: credentials (JSON-LD by content negotiation or `.json`,
-//! baked `.png`/`.svg`, an HTML page with a live verification), claim links, issuer
+//! baked `.png`/`.svg`, an HTML page with a live verification), issuer
 //! documents (controller document, Profile, did:web), achievements, status lists, Cairn's
 //! extension context and the health check. STANDARDS.md §1.4, §5, §7.1, §8.
 
 mod achievements;
-mod badge;
+pub(crate) mod badge;
 mod credentials;
 mod issuers;
 mod negotiate;
@@ -29,7 +29,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/credentials/{id}", get(credentials::get_credential))
-        .route("/claim/{token}", get(credentials::view_claim))
         .route("/issuers/{slug}", get(issuers::get_issuer))
         .route("/issuers/{slug}/profile", get(issuers::get_profile))
         .route("/issuers/{slug}/did.json", get(issuers::get_did_document))

@@ -8,7 +8,8 @@
 //! organisation settings in the console), `issue` (its dashboard, awards, bulk jobs and issued
 //! credentials), `credential`, `issuer` and `achievement` (the public pages of a credential, an
 //! issuer and an achievement; their handlers are in `crate::public`, which negotiates HTML or
-//! JSON-LD), `verify` (the public verifier).
+//! JSON-LD), `verify` (the public verifier), `wallet` (the earner's wallet, claim links,
+//! shared pages).
 
 pub mod account;
 pub mod achievement;
@@ -17,11 +18,12 @@ pub mod console;
 pub mod credential;
 pub mod design;
 pub mod i18n;
-pub mod issuer;
 pub mod issue;
+pub mod issuer;
 pub mod ratelimit;
 pub mod session;
 pub mod verify;
+pub mod wallet;
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -45,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/{file}", get(assets::get_asset))
         .merge(console::router())
         .merge(verify::router())
+        .merge(wallet::router())
 }
 
 /// What the layout shows around every page: language, who is signed in, the forms' token.

@@ -22,12 +22,18 @@ pub async fn list_for_org(ctx: &Ctx, org: OrgId, mut query: CredentialQuery) -> 
     ctx.store.list_credentials(org, &query).await
 }
 
-/// The credential a claim link points to; marks it claimed the first time.
-pub async fn claim(ctx: &Ctx, token: &str) -> Result<CredentialRecord, Error> {
+/// The credential a claim link points to, without claiming it (the claim page).
+pub async fn by_claim_token(ctx: &Ctx, token: &str) -> Result<CredentialRecord, Error> {
     if token.len() > 100 {
         return Err(Error::NotFound { what: "claim link" });
     }
-    let mut c = ctx.store.get_credential_by_claim_token(&token_hash(token)).await?;
+    ctx.store.get_credential_by_claim_token(&token_hash(token)).await
+}
+
+/// The credential a claim link points to; marks it claimed the first time (the earner
+/// added it to their wallet).
+pub async fn claim(ctx: &Ctx, token: &str) -> Result<CredentialRecord, Error> {
+    let mut c = by_claim_token(ctx, token).await?;
     if c.claimed_at.is_none() {
         let now = ctx.clock.now();
         ctx.store.mark_claimed(c.id, now).await?;

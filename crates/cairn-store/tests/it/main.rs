@@ -8,3 +8,4 @@ mod sessions;
 mod stats;
 mod story;
 mod support;
+mod wallet;

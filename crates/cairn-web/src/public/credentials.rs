@@ -1,7 +1,7 @@
-//! `GET /credentials/{id}[.json|.png|.svg]` and `GET /claim/{token}`.
+//! `GET /credentials/{id}[.json|.png|.svg]` (the claim link is the wallet's: `ui/wallet/claim.rs`).
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use cairn_core::ids::CredentialId;
 use cairn_core::service;
@@ -9,7 +9,7 @@ use cairn_core::service;
 use super::{badge, document, negotiate, parse_id, vary_accept, VC_LD_JSON};
 use crate::ui::credential::credential_page;
 use crate::ui::session::Visitor;
-use crate::ui::{render, OrPage, PageError};
+use crate::ui::{render, PageError};
 use crate::{ApiError, AppState};
 
 /// What a credential URL asks for.
@@ -60,23 +60,6 @@ pub async fn get_credential(
         }
         Format::Negotiated => Ok(vary_accept(document(VC_LD_JSON, record.json))),
     }
-}
-
-/// The earner's claim link: the credential page with download links. The token is in the
-/// URL, so the page is neither cached nor sent on as a referrer.
-pub async fn view_claim(
-    State(app): State<AppState>,
-    Path(token): Path<String>,
-    visitor: Visitor,
-) -> Result<Response, PageError> {
-    let t = visitor.t;
-    let record = service::credential::claim(&app.ctx, &token).await.or_page(t)?;
-    let page = credential_page(&app.ctx, visitor.nav(""), &record, true).await.or_page(t)?;
-    let mut response = vary_accept(render(&page).or_page(t)?);
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    Ok(response)
 }
 
 #[cfg(test)]

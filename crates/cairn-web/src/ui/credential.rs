@@ -1,5 +1,5 @@
-//! The public page of one credential (`/credentials/{id}` for browsers, and the earner's
-//! claim page `/claim/{token}`): the badge, what it certifies, who issued it to whom, and its
+//! The public page of one credential (`/credentials/{id}` for browsers; the earner's claim
+//! page `/claim/{token}` is the wallet's, `ui/wallet/claim.rs`): the badge, what it certifies, who issued it to whom, and its
 //! verification done live, each check in plain words; the signed JSON and the baked images
 //! one click away; Open Graph and Twitter card tags so a shared link shows the badge.
 //! The handlers live in `crate::public::credentials` (content negotiation); the wording

@@ -147,6 +147,11 @@ impl Drop for PgSchema {
 impl TestApp {
     /// A fresh application with a setup token and no users.
     pub async fn new() -> Self {
+        Self::with_resolver(Arc::new(OfflineResolver)).await
+    }
+
+    /// A fresh application whose resolver (other issuers' documents) is `resolver`.
+    pub async fn with_resolver(resolver: Arc<dyn cairn_vc::resolve::Resolver>) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let (store, pg) = new_store(dir.path()).await;
         let clock = Arc::new(FakeClock::new(t0()));
@@ -155,7 +160,7 @@ impl TestApp {
             clock: clock.clone(),
             master: Arc::new(MasterKey::from_bytes(&[42u8; 32])),
             canon: Arc::new(Canonicalizer::default()),
-            resolver: Arc::new(OfflineResolver),
+            resolver,
             base_url: BASE.to_string(),
             sign_threads: 2,
         };
@@ -166,7 +171,11 @@ impl TestApp {
 
     /// A fresh application with the administrator created through the API.
     pub async fn with_admin() -> Self {
-        let app = Self::new().await;
+        Self::admin_on(Self::new().await).await
+    }
+
+    /// Creates the administrator of `app` through the API.
+    pub async fn admin_on(app: Self) -> Self {
         let body = json!({"setup_token": app.setup_token, "email": ADMIN_EMAIL, "name": "Ada Admin", "password": ADMIN_PASSWORD});
         app.post("/api/v1/setup", Auth::None, body).await.expect(201);
         app

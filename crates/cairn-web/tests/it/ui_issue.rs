@@ -215,6 +215,8 @@ async fn the_dashboard_counts_issues_claims_views_and_verifications() {
     let id: CredentialId = issued["id"].as_str().unwrap().parse().unwrap();
     let claim = app.ctx.master.claim_token(id.0.as_bytes());
     assert_eq!(app.get(&format!("/claim/{claim}"), Auth::None).await.status.as_u16(), 200);
+    // Opening the link shows the credential; adding it to a wallet claims it.
+    cairn_core::service::credential::claim(&app.ctx, &claim).await.unwrap();
     let page = app.call("GET", &format!("/credentials/{id}"), Auth::None, None, &[("accept", "text/html")]).await;
     assert_eq!(page.status.as_u16(), 200);
     let json = app.get(&format!("/credentials/{id}.json"), Auth::None).await.body.to_vec();
