@@ -693,3 +693,13 @@ field-wallet-file = File
 field-wallet-json = Pasted JSON
 field-wallet-url = Web address
 field-wallet-collection-name = Collection name
+
+## Certificate (PDF) and QR code
+cert-heading = Certificate of achievement
+cert-certifies = This certifies that
+cert-has-earned = has earned
+cert-issued = Issued
+cert-expires = Expires
+cert-credential-id = Credential
+cert-scan = Scan to verify
+wallet-qr-label = QR code of the public page of this credential

@@ -691,3 +691,13 @@ field-wallet-file = Fichier
 field-wallet-json = JSON collé
 field-wallet-url = Adresse web
 field-wallet-collection-name = Nom de la collection
+
+## Certificate (PDF) and QR code
+cert-heading = Certificat de réussite
+cert-certifies = Nous certifions que
+cert-has-earned = a obtenu
+cert-issued = Délivré le
+cert-expires = Expire le
+cert-credential-id = Certification
+cert-scan = Scannez pour vérifier
+wallet-qr-label = Code QR de la page publique de cette certification

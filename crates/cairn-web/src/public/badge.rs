@@ -50,6 +50,16 @@ pub fn baked_png(json: &str) -> Result<Vec<u8>, ApiError> {
     Ok(bake_png(&generated_png()?, json).map_err(|e| Error::Internal(format!("baking a PNG: {e}")))?)
 }
 
+/// The artwork to print (the PDF certificate): the achievement's PNG when the credential
+/// carries one, else the generated badge. SVG artwork is not rasterised, so it gives the
+/// generated badge too.
+pub fn artwork_png(json: &str) -> Result<Vec<u8>, ApiError> {
+    match artwork(&parse(json)?) {
+        Some(Artwork::Png(png)) => Ok(png),
+        _ => generated_png(),
+    }
+}
+
 /// The credential baked into an SVG.
 pub fn baked_svg(json: &str) -> Result<String, ApiError> {
     let doc = parse(json)?;

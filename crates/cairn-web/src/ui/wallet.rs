@@ -1,9 +1,7 @@
 //! The earner's wallet (`/wallet…`), the claim link (`/claim/{token}`) and shared pages
 //! (`/s/{share_id}`). Handlers extract, call one `cairn_core::service::wallet` function and
 //! render; `view` turns items and their live verification into what the pages show.
-//!
-//! Places wired elsewhere (links only here): `/wallet/{item}/certificate.pdf`,
-//! `/wallet/{item}/qr.svg` and `/wallet/export.zip`.
+//! `takeaway` serves the PDF certificate, the QR code and the zip of everything.
 
 mod claim;
 mod collections;
@@ -12,6 +10,7 @@ mod import;
 mod item;
 mod list;
 mod share;
+mod takeaway;
 pub mod view;
 
 use axum::extract::DefaultBodyLimit;
@@ -36,6 +35,7 @@ pub fn router() -> Router<AppState> {
             "/wallet/import",
             get(import::view_import).post(import::post_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
         )
+        .route("/wallet/export.zip", get(takeaway::get_export))
         .route("/wallet/collections", post(collections::post_create))
         .route("/wallet/collections/{id}/rename", post(collections::post_rename))
         .route("/wallet/collections/{id}/delete", post(collections::post_delete))
@@ -46,6 +46,8 @@ pub fn router() -> Router<AppState> {
         .route("/wallet/{item}/credential.json", get(files::get_item_json))
         .route("/wallet/{item}/badge.png", get(files::get_item_png))
         .route("/wallet/{item}/badge.svg", get(files::get_item_svg))
+        .route("/wallet/{item}/certificate.pdf", get(takeaway::get_certificate))
+        .route("/wallet/{item}/qr.svg", get(takeaway::get_qr))
         .route("/s/{share}", get(share::view_shared))
         .route("/s/{share}/credential.json", get(files::get_shared_json))
         .route("/s/{share}/badge.png", get(files::get_shared_png))

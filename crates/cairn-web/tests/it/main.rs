@@ -23,5 +23,6 @@ mod ui_support;
 mod ui_verify;
 mod ui_wallet;
 mod ui_wallet_import;
+mod ui_wallet_takeaway;
 mod vcapi_verify;
 mod vcapi_w3c;

@@ -24,7 +24,7 @@ enum Kind {
 }
 
 /// A file name from the achievement name: ASCII letters and digits, dashes between.
-fn file_stem(item: &WalletItem) -> String {
+pub(super) fn file_stem(item: &WalletItem) -> String {
     let doc: serde_json::Value = serde_json::from_str(&item.json).unwrap_or_default();
     let name = doc["credentialSubject"]["achievement"]["name"].as_str().or(item.verification.display.name.as_deref());
     let mut stem = String::new();
