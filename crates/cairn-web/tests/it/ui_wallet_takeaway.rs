@@ -30,7 +30,7 @@ async fn the_certificate_names_the_earner_and_its_qr_code_leads_to_verification(
     let has = |needle: &[u8]| res.body.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"(Erin Earner) Tj") && has(b"(Data Literacy) Tj"), "the earner and the achievement are printed");
     // Not shared: the QR code and the link lead to the credential's own page on this server.
-    assert!(has(format!("/URI ({})", format!("{}/credentials/{credential_id}", crate::app::BASE)).as_bytes()));
+    assert!(has(format!("/URI ({}/credentials/{credential_id})", crate::app::BASE).as_bytes()));
 
     // Shared: they lead to the public page, and the QR code of that page is served.
     assert_eq!(b.get(&format!("/wallet/{item}/qr.svg")).await.status.as_u16(), 404, "no QR code while not shared");
