@@ -101,9 +101,8 @@ async fn run(loaded: Loaded) -> anyhow::Result<()> {
     let workers = Workers::spawn(&ctx, config, wake, mailer, &stopped);
 
     if let Some(token) = auth::ensure_setup_token(&ctx).await.context("cannot create the setup token")? {
-        // No HTML set-up page yet (the browser interface is a separate issue): the API call.
         say(&format!("First run: no administrator yet. One-time setup token: {token}"));
-        say("Create the administrator with:");
+        say(&format!("Open {base_url}/setup in a browser and enter it, or create the administrator with:"));
         say(&format!(
             "  curl -X POST {base_url}/api/v1/setup -H 'Content-Type: application/json' -d \
              '{{\"setup_token\": \"{token}\", \"email\": \"admin@example.org\", \"name\": \"Admin\", \
