@@ -127,6 +127,7 @@ pub async fn change_status(
     let change = StatusChange { credential_id: id, purpose, set, reason, at: ctx.clock.now() };
     let resign = |list: &StatusListRecord| sign_list(ctx, &org, &key, list);
     let list = ctx.store.change_status(&change, &resign).await?;
+    ctx.docs.clear();
     tracing::info!(credential.id = %id, status_list.id = %list.id, action = ?action, "credential status changed");
     ctx.store.get_credential(id).await
 }

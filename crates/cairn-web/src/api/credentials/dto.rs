@@ -151,6 +151,7 @@ impl CredentialListQuery {
             revoked,
             limit: number("limit", self.limit.as_deref(), DEFAULT_LIMIT, 1..=500)?,
             offset: number("offset", self.offset.as_deref(), 0, 0..=u32::MAX)?,
+            before: None,
         })
     }
 }
