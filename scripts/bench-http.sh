@@ -70,8 +70,9 @@ credential=$(api POST "/api/v1/orgs/bench/achievements/$achievement/credentials"
 curl -fsS "$url/credentials/$credential.json" -o "$work/credential.json"
 
 # The number means nothing unless the answer is right.
-verified=$(curl -fsS -X POST "$url/api/v1/verify" -H 'Content-Type: application/json' --data-binary "@$work/credential.json" | jq -r .verified)
-[ "$verified" = true ] || { echo "bench-http: the credential does not verify (verified=$verified)" >&2; exit 1; }
+report=$(curl -fsS -X POST "$url/api/v1/verify" -H 'Content-Type: application/json' --data-binary "@$work/credential.json")
+verified=$(jq -r '[.verified, (.checks[] | select(.check == "status") | .outcome)] | join(" ")' <<<"$report")
+[ "$verified" = "true passed" ] || { echo "bench-http: the credential does not verify with its status read: $report" >&2; exit 1; }
 
 cat >"$work/post.lua" <<EOF
 local f = io.open("$work/credential.json", "rb")

@@ -188,9 +188,9 @@ pub struct BulkBenchArgs {
     /// Signing threads (`server.sign_threads`); default: the number of CPUs.
     #[arg(long)]
     pub sign_threads: Option<usize>,
-    /// Batches worked on at the same time (`workers.bulk_concurrency`).
-    #[arg(long, default_value_t = 2)]
-    pub concurrency: usize,
+    /// Batches worked on at the same time (`workers.bulk_concurrency`; default: its default).
+    #[arg(long)]
+    pub concurrency: Option<usize>,
     /// Credentials whose signature and status are verified afterwards (spread over the job).
     #[arg(long, default_value_t = 200)]
     pub check_sample: u32,

@@ -32,7 +32,7 @@ const BASE_URL: &str = "https://bench.cairn.example";
 const GIVE_UP: Duration = Duration::from_secs(1800);
 
 pub fn bulk(args: &BulkBenchArgs) -> anyhow::Result<ExitCode> {
-    ensure!(args.rows > 0 && args.concurrency > 0, "--rows and --concurrency must be at least 1");
+    ensure!(args.rows > 0 && args.concurrency != Some(0), "--rows and --concurrency must be at least 1");
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let db = Db::open(args.database_url.as_deref()).await?;
@@ -141,7 +141,8 @@ async fn measure(args: &BulkBenchArgs, db: &Db) -> anyhow::Result<Value> {
     let (job, _) = bulk::start_job(&ctx, &actor, org.id, achievement.id, csv.as_bytes()).await?;
     let created = started.elapsed();
     let mut config = Config::default();
-    config.workers.bulk_concurrency = args.concurrency;
+    config.workers.bulk_concurrency = args.concurrency.unwrap_or(config.workers.bulk_concurrency);
+    let concurrency = config.workers.bulk_concurrency;
     let (stop, stopped) = watch::channel(false);
     let wake = Arc::new(Notify::new());
     let workers = Workers::spawn(&ctx, &config, Arc::clone(&wake), None, &stopped);
@@ -166,7 +167,7 @@ async fn measure(args: &BulkBenchArgs, db: &Db) -> anyhow::Result<Value> {
     let secs = |d: Duration| (d.as_secs_f64() * 1000.0).round() / 1000.0;
     Ok(json!({
         "benchmark": "bulk issuance", "database": db.describe(), "rows": args.rows,
-        "sign_threads": threads, "concurrency": args.concurrency,
+        "sign_threads": threads, "concurrency": concurrency,
         "create_job_s": secs(created), "issue_s": secs(issued_in), "total_s": secs(total),
         "credentials_per_s": (f64::from(args.rows) / total.as_secs_f64()).round(),
         "check_s": secs(checking.elapsed()), "verified": checked.verified, "status_lists": checked.lists,
