@@ -58,7 +58,7 @@ impl Db {
     async fn open(url: Option<&str>) -> anyhow::Result<Self> {
         match url {
             None => {
-                let dir = std::env::temp_dir().join(format!("cairn-bench-{}", uuid_suffix()));
+                let dir = std::env::temp_dir().join(format!("cairn-bench-{}", unique_suffix()));
                 std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
                 let url = format!("sqlite://{}", dir.join("cairn.db").display());
                 match SqliteStore::connect(&url).await {
@@ -109,7 +109,7 @@ impl Db {
     }
 }
 
-fn uuid_suffix() -> String {
+fn unique_suffix() -> String {
     format!("{}-{:08x}", std::process::id(), rand::random::<u32>())
 }
 

@@ -60,7 +60,7 @@ pub async fn check_job(
                 "credential {} does not carry its status index",
                 c.id
             );
-            if position % every == 0 {
+            if position.is_multiple_of(every) {
                 let doc = verify::parse_credential(c.json.as_bytes())?;
                 let report = verify::verify_credential(ctx, &doc).await?;
                 ensure!(report.verified, "credential {} (row {row}) does not verify: {:?}", c.id, report.checks);
