@@ -9,7 +9,7 @@
 # and the status list from the database, as any verification of this server's credentials.
 #
 # Needs wrk, curl and jq (Debian: apt-get install -y wrk curl jq).
-# Settings (environment): DURATION (10s), THREADS (2), CONNECTIONS (32), CAIRN_BIN
+# Settings (environment): DURATION (10s), THREADS (2), CONNECTIONS (32), BENCH_BIN
 # (default target/release/cairn, built if missing), DATABASE_URL (a postgres:// URL to
 # serve from PostgreSQL instead, in a fresh schema dropped afterwards; needs psql).
 set -euo pipefail
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-BIN=${CAIRN_BIN:-target/release/cairn}
+BIN=${BENCH_BIN:-target/release/cairn}
 
 for tool in wrk curl jq; do
   command -v "$tool" >/dev/null || { echo "bench-http: needs $tool (apt-get install -y wrk curl jq)" >&2; exit 2; }
