@@ -6,6 +6,7 @@ pub mod auth;
 pub mod bulk;
 pub mod credential;
 pub mod delivery;
+pub mod doc_cache;
 pub mod images;
 pub mod inspect;
 pub mod issue;
@@ -47,6 +48,8 @@ pub struct Ctx {
     pub base_url: String,
     /// Signing threads for bulk issuance.
     pub sign_threads: usize,
+    /// This server's public documents as verification last read them (half a second at most).
+    pub docs: Arc<doc_cache::DocCache>,
 }
 
 impl Ctx {

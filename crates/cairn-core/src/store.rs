@@ -35,6 +35,9 @@ pub struct CredentialQuery {
     pub limit: u32,
     /// Rows to skip.
     pub offset: u32,
+    /// Only credentials stored before this one (keyset paging: the last id of the previous
+    /// page; unlike a large `offset`, it costs nothing to skip). An unknown id gives no rows.
+    pub before: Option<crate::ids::CredentialId>,
 }
 
 /// A status change to apply atomically with the re-signing of its list.

@@ -12,6 +12,7 @@
 
 mod backend;
 mod error;
+mod scratch;
 mod sql;
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use cairn_core::Error;
 
 pub use backend::postgres::PgDb;
 pub use backend::sqlite::SqliteDb;
+pub use scratch::PgScratch;
 pub use sql::SqlStore;
 
 /// The store on SQLite.

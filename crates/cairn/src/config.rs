@@ -140,7 +140,7 @@ pub struct WorkersConfig {
 
 impl Default for WorkersConfig {
     fn default() -> Self {
-        Self { enabled: true, bulk_concurrency: 2 }
+        Self { enabled: true, bulk_concurrency: 4 }
     }
 }
 

@@ -153,12 +153,50 @@ pub struct UnbakeArgs {
 /// `cairn bench`.
 #[derive(Debug, Parser)]
 pub struct BenchArgs {
+    /// A system benchmark instead of the signing/verification one.
+    #[command(subcommand)]
+    pub what: Option<BenchCommand>,
     /// Iterations per measurement.
     #[arg(long, short, default_value_t = 2000)]
     pub n: usize,
     /// Also run the JavaScript Digital Bazaar stack side by side (needs `npm ci --prefix interop`).
     #[arg(long)]
     pub js: bool,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The system benchmarks of `cairn bench`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Bulk issuance end to end: a CSV job run by the server's worker code on a scratch
+    /// database (SQLite in a temp directory, or a fresh PostgreSQL schema), then checked.
+    Bulk(BulkBenchArgs),
+}
+
+/// `cairn bench bulk`.
+#[derive(Debug, Clone, Parser)]
+pub struct BulkBenchArgs {
+    /// Rows in the CSV (credentials to issue).
+    #[arg(long, default_value_t = 100_000)]
+    pub rows: u32,
+    /// A `postgres://` URL to measure PostgreSQL (a fresh schema is created and dropped);
+    /// without it, SQLite in a temporary directory.
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Signing threads (`server.sign_threads`); default: the number of CPUs.
+    #[arg(long)]
+    pub sign_threads: Option<usize>,
+    /// Batches worked on at the same time (`workers.bulk_concurrency`; default: its default).
+    #[arg(long)]
+    pub concurrency: Option<usize>,
+    /// Credentials whose signature and status are verified afterwards (spread over the job).
+    #[arg(long, default_value_t = 200)]
+    pub check_sample: u32,
+    /// Verify every credential afterwards, not a sample.
+    #[arg(long)]
+    pub check_all: bool,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,

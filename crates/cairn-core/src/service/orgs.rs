@@ -94,6 +94,7 @@ async fn add_signing_key(ctx: &Ctx, org: OrgId) -> Result<SigningKeyRecord, Erro
 pub async fn rotate_key(ctx: &Ctx, org: OrgId) -> Result<SigningKeyRecord, Error> {
     let record = add_signing_key(ctx, org).await?;
     ctx.store.retire_signing_keys(org, record.id, ctx.clock.now()).await?;
+    ctx.docs.clear();
     tracing::info!(org.id = %org, key = %record.public_key_multibase, "signing key rotated");
     Ok(record)
 }
@@ -207,6 +208,7 @@ pub async fn update_profile(ctx: &Ctx, org: OrgId, update: ProfileUpdate) -> Res
         o.suspension_enabled = s;
     }
     ctx.store.update_org(&o).await?;
+    ctx.docs.clear();
     tracing::info!(org.id = %org, "organisation profile updated");
     Ok(o)
 }

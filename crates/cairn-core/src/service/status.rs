@@ -39,7 +39,13 @@ pub async fn allocate(
         }
         let list = match ctx.store.current_status_list(org.id, purpose).await? {
             Some(l) if l.allocated < LIST_FILL_LIMIT => l,
-            _ => open_list(ctx, org, purpose).await?,
+            _ => {
+                // Read the current list again rather than use the one just opened: workers
+                // that opened lists at the same moment then all fill the newest one, and
+                // the others stay empty instead of each holding a few credentials.
+                open_list(ctx, org, purpose).await?;
+                continue;
+            }
         };
         let room = (LIST_FILL_LIMIT - list.allocated.min(LIST_FILL_LIMIT)) as usize;
         let want = (n - refs.len()).min(room.max(1));
@@ -127,6 +133,7 @@ pub async fn change_status(
     let change = StatusChange { credential_id: id, purpose, set, reason, at: ctx.clock.now() };
     let resign = |list: &StatusListRecord| sign_list(ctx, &org, &key, list);
     let list = ctx.store.change_status(&change, &resign).await?;
+    ctx.docs.clear();
     tracing::info!(credential.id = %id, status_list.id = %list.id, action = ?action, "credential status changed");
     ctx.store.get_credential(id).await
 }

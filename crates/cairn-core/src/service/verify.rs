@@ -4,8 +4,10 @@
 //! this server the document mentions (issuer ids, did:web DIDs, status lists — and, one
 //! round later, the URLs those documents mention) is read from storage into a
 //! [`LocalResolver`]; other URLs go to `ctx.resolver`. This server's documents are thus
-//! never fetched over HTTP, and a revocation is visible at once on every server sharing
-//! the database (nothing is cached between requests).
+//! never fetched over HTTP. They are kept in `ctx.docs` for at most half a second
+//! ([`super::doc_cache`]): a revocation is visible at once on the server that made it (a
+//! read already under way when it committed may serve the old list for up to half a
+//! second) and within half a second on every other server sharing the database.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -140,9 +142,16 @@ pub async fn local_resolver(ctx: &Ctx, doc: &Value) -> Result<LocalResolver, Err
             continue;
         }
         let Some(target) = target_of(&resolver.own, &key) else { continue };
+        if let Some(found) = ctx.docs.get(&key) {
+            mentioned(&resolver.own, &found, &mut pending);
+            resolver.docs.insert(key, found);
+            continue;
+        }
+        let read_at = std::time::Instant::now();
         match load(ctx, &target).await {
             Ok(found) => {
                 mentioned(&resolver.own, &found, &mut pending);
+                ctx.docs.put(key.clone(), read_at, found.clone());
                 resolver.docs.insert(key, found);
             }
             Err(Error::NotFound { .. }) => {}

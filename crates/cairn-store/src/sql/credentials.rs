@@ -217,6 +217,10 @@ pub(crate) async fn list_credentials<B: Backend>(
             " AND (recipient_did LIKE ${did} ESCAPE '\\' OR recipient_email LIKE ${email} ESCAPE '\\')"
         ));
     }
+    if let Some(before) = query.before {
+        q.push(before.0);
+        sql.push_str(&format!(" AND seq < (SELECT seq FROM credentials WHERE id = ${})", q.args.len()));
+    }
     match query.revoked {
         Some(true) => sql.push_str(" AND revoked_at IS NOT NULL"),
         Some(false) => sql.push_str(" AND revoked_at IS NULL"),

@@ -255,6 +255,13 @@ async fn listings(
     let all = CredentialQuery { limit: 50, ..CredentialQuery::default() };
     assert_eq!(ids(all.clone()).await, [from_job.id, to_did.id, first.id], "newest first");
     assert_eq!(ids(CredentialQuery { limit: 1, offset: 1, ..all.clone() }).await, [to_did.id]);
+    assert_eq!(ids(CredentialQuery { before: Some(from_job.id), ..all.clone() }).await, [to_did.id, first.id]);
+    assert_eq!(ids(CredentialQuery { limit: 1, before: Some(to_did.id), ..all.clone() }).await, [first.id]);
+    assert!(
+        ids(CredentialQuery { before: Some(first.id), ..all.clone() }).await.is_empty(),
+        "nothing before the first"
+    );
+    assert!(ids(CredentialQuery { before: Some(CredentialId::new_random()), ..all.clone() }).await.is_empty());
     assert_eq!(ids(CredentialQuery { job_id: Some(from_job.job.unwrap().0), ..all.clone() }).await, [from_job.id]);
     assert_eq!(ids(CredentialQuery { recipient: Some("BOB@example".into()), ..all.clone() }).await, [first.id]);
     assert_eq!(ids(CredentialQuery { recipient: Some("z6Mkha".into()), ..all.clone() }).await, [to_did.id]);

@@ -163,6 +163,7 @@ impl TestApp {
             resolver,
             base_url: BASE.to_string(),
             sign_threads: 2,
+            docs: Default::default(),
         };
         let setup_token = auth::ensure_setup_token(&ctx).await.expect("setup token").expect("no users yet");
         let router = cairn_web::router(AppState::new(ctx.clone()));

@@ -108,6 +108,7 @@ impl PubApp {
             resolver: Arc::new(OfflineResolver),
             base_url: base.into(),
             sign_threads: 1,
+            docs: Default::default(),
         };
         let user = User {
             id: UserId::new_random(),

@@ -1,7 +1,11 @@
 //! `cairn bench`: signing and verification speed of a typical Open Badges 3.0 credential
 //! (the 1EdTech OB 3.0 vector, the same document the JavaScript benchmark uses), next to the
 //! raw Ed25519-plus-SHA-256 floor measured in the same run, and optionally the JavaScript
-//! Digital Bazaar stack run side by side.
+//! Digital Bazaar stack run side by side. `cairn bench bulk` (in `bench/bulk.rs`) measures
+//! bulk issuance end to end.
+
+mod bulk;
+mod checks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,9 +20,12 @@ use cairn_vc::verify::{Verifier, VerifyOptions};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::opt::BenchArgs;
+use crate::opt::{BenchArgs, BenchCommand};
 
 pub fn bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    if let Some(BenchCommand::Bulk(bulk)) = &args.what {
+        return bulk::bulk(bulk);
+    }
     let n = args.n.max(1);
     let fixtures =
         fixtures_dir().context("the benchmark needs ../shared/fixtures (or CAIRN_FIXTURES) for the OB 3.0 vector")?;

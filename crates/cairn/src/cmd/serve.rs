@@ -87,6 +87,7 @@ async fn run(loaded: Loaded) -> anyhow::Result<()> {
         resolver,
         base_url: base_url.clone(),
         sign_threads: config.sign_threads(),
+        docs: Default::default(),
     };
     let mailer = match &config.smtp {
         Some(smtp) => Some(mailer(smtp)?),

@@ -145,6 +145,7 @@ async fn world(name: &str) -> World {
         resolver: Arc::new(OfflineResolver),
         base_url: BASE.into(),
         sign_threads: 1,
+        docs: Default::default(),
     };
     let owner = auth::create_user(&ctx, "owner@example.org", "Owner", "a long enough password", true).await.unwrap();
     let org = orgs::create_org(

@@ -152,6 +152,7 @@ impl CredentialListQuery {
             suspended: None,
             limit: number("limit", self.limit.as_deref(), DEFAULT_LIMIT, 1..=500)?,
             offset: number("offset", self.offset.as_deref(), 0, 0..=u32::MAX)?,
+            before: None,
         })
     }
 }

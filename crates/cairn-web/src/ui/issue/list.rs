@@ -73,6 +73,7 @@ impl ListQuery {
             suspended,
             limit: PAGE + 1,
             offset: (self.page() - 1) * PAGE,
+            before: None,
         })
     }
 }
