@@ -703,3 +703,16 @@ cert-expires = Expires
 cert-credential-id = Credential
 cert-scan = Scan to verify
 wallet-qr-label = QR code of the public page of this credential
+
+## New organisation
+neworg-title = New organisation
+neworg-intro = An organisation issues credentials under its own name, address and signing keys. You become its owner; the rest of its profile is in its settings.
+neworg-name = Name
+neworg-slug = Short name in addresses
+neworg-slug-hint = Lower-case letters, digits and dashes; it becomes part of the issuer's address and cannot change.
+neworg-url = Website
+neworg-email = Contact email address
+neworg-locality = City
+neworg-country-code = Country code
+neworg-country-code-hint = Two letters, such as NL or FR.
+neworg-create = Create the organisation

@@ -701,3 +701,16 @@ cert-expires = Expire le
 cert-credential-id = Certification
 cert-scan = Scannez pour vérifier
 wallet-qr-label = Code QR de la page publique de cette certification
+
+## New organisation
+neworg-title = Nouvelle organisation
+neworg-intro = Une organisation délivre des certifications sous son nom, son adresse et ses clés de signature. Vous en devenez propriétaire ; le reste de son profil se règle dans ses paramètres.
+neworg-name = Nom
+neworg-slug = Nom court dans les adresses
+neworg-slug-hint = Lettres minuscules, chiffres et tirets ; il fait partie de l'adresse de l'émetteur et ne peut pas changer.
+neworg-url = Site web
+neworg-email = Adresse e-mail de contact
+neworg-locality = Ville
+neworg-country-code = Code du pays
+neworg-country-code-hint = Deux lettres, comme NL ou FR.
+neworg-create = Créer l'organisation

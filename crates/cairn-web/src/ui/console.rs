@@ -3,6 +3,8 @@
 //! user's role there (administrators are owners everywhere). Areas add their routes to
 //! [`router`] from their own module.
 
+mod neworg;
+
 use std::marker::PhantomData;
 
 use askama::Template;
@@ -22,7 +24,11 @@ use crate::AppState;
 
 /// Console routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/console", get(orgs_page)).merge(super::design::router()).merge(super::issue::router())
+    Router::new()
+        .route("/console", get(orgs_page))
+        .route("/console/new", get(neworg::page).post(neworg::create))
+        .merge(super::design::router())
+        .merge(super::issue::router())
 }
 
 /// A signed-in user acting in the organisation the path's `{slug}` names, with at least
@@ -113,6 +119,7 @@ impl OrgTabs {
 #[template(path = "ui/console/orgs.html")]
 struct OrgsPage {
     nav: Nav,
+    is_admin: bool,
     orgs: Vec<(Organization, &'static str)>,
 }
 
@@ -131,5 +138,5 @@ pub async fn orgs_page(State(app): State<AppState>, me: SignedIn) -> Result<Resp
     if orgs.is_empty() && !me.user.is_admin {
         return Err(PageError::new(t, Error::Forbidden("you are not a member of any organisation")));
     }
-    render(&OrgsPage { nav: me.nav("console", true), orgs }).or_page(t)
+    render(&OrgsPage { nav: me.nav("console", true), is_admin: me.user.is_admin, orgs }).or_page(t)
 }

@@ -191,3 +191,40 @@ async fn the_console_lists_only_the_users_organisations() {
     let anon = Browser::new(&app).get("/console").await;
     assert_eq!(location(&anon), "/sign-in?next=/console");
 }
+
+#[tokio::test]
+async fn an_administrator_creates_an_organisation_in_the_console() {
+    let app = TestApp::with_admin().await;
+    let mut admin = Browser::new(&app);
+    admin.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    assert!(text(&admin.get("/console").await).contains("href=\"/console/new\""));
+    let fields = |slug: &'static str, cc: &'static str| {
+        [
+            ("name", "Gamma College"),
+            ("slug", slug),
+            ("url", "https://gamma.example.test"),
+            ("locality", "Lyon"),
+            ("country_code", cc),
+        ]
+    };
+    let res = admin.submit("/console/new", "/console/new", &fields("gamma", "fr")).await;
+    assert_eq!(location(&res), "/console/gamma", "{}", text(&res));
+    let org = app.ctx.store.get_org_by_slug("gamma").await.unwrap();
+    assert_eq!((org.name.as_str(), org.address.country_code.as_deref()), ("Gamma College", Some("FR")));
+    assert_eq!(app.ctx.store.list_signing_keys(org.id).await.unwrap().len(), 1, "created with a signing key");
+
+    let res = admin.submit("/console/new", "/console/new", &fields("gamma", "FR")).await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert!(text(&res).contains("Short name in addresses: conflict"), "{}", text(&res));
+    let res = admin.submit("/console/new", "/console/new", &fields("delta", "France")).await;
+    assert_eq!(res.status.as_u16(), 400);
+    let page = text(&res);
+    assert!(
+        page.contains("Country code: must be an ISO 3166-1 alpha-2 code") && page.contains("value=\"Gamma College\""),
+        "{page}"
+    );
+
+    let mut erin = Browser::new(&app);
+    erin.sign_up("erin@example.test", "Erin", "a long enough password").await;
+    assert_eq!(erin.get("/console/new").await.status.as_u16(), 403);
+}
