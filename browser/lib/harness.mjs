@@ -47,12 +47,15 @@ export class Harness {
     return new Harness(browser, baseUrl, artefacts);
   }
 
-  /** A fresh page in its own context (its own cookies); `javaScript: false` for the no-JS checks. */
-  async page({ javaScript = true, locale = "en-GB" } = {}) {
+  /** A fresh page in its own context (its own cookies); `javaScript: false` for the no-JS checks;
+   * `storageState` (from `page.context().storageState()`) starts it with another page's cookies. */
+  async page({ javaScript = true, locale = "en-GB", storageState } = {}) {
     const context = await this.browser.newContext({
       javaScriptEnabled: javaScript,
       locale,
       viewport: { width: 1200, height: 900 },
+      acceptDownloads: true,
+      storageState,
     });
     context.setDefaultTimeout(ACTION_BOUND_MS);
     const page = await context.newPage();
@@ -122,6 +125,13 @@ export class Harness {
     for (const type of ["dragenter", "dragover", "drop"]) {
       await page.dispatchEvent(target, type, { dataTransfer });
     }
+  }
+
+  /** Clicks `target` (a download link) and saves the file it downloads as `file`. */
+  async download(page, target, file) {
+    const [download] = await Promise.all([page.waitForEvent("download"), this.click(page, target)]);
+    await download.saveAs(file);
+    return file;
   }
 
   /** The visible text of the first element matching `selector`. */
