@@ -226,8 +226,9 @@ await h.step("earner: adds it to the wallet", async () => {
   expect(/^\/wallet\/[^/]+$/.test(path), `the wallet item: ${earner.url()}: ${await h.text(earner, "main")}`);
   state.itemPath = path;
   expect((await h.text(earner, "#item-name")) === ACHIEVEMENT, "the item page names the achievement");
-  const pill = earner.locator("ul.checks li .pill, .pill").first();
-  await pill.waitFor();
+  expect((await earner.locator('[role="status"]', { hasText: "The credential is in your wallet." }).count()) === 1, "the added notice");
+  const facts = await h.text(earner, "main");
+  expect(facts.includes(data.org.name) && facts.includes("Valid"), `issuer and live status: ${facts}`);
   await look(earner, "wallet-item");
   h.noScriptErrors(earner);
 });
@@ -314,6 +315,7 @@ await h.step("verifier: the downloaded PNG is verified", async () => {
   const v = await verifyFile(verifier, state.png);
   expect(v.title === "Verified", `verdict: ${JSON.stringify(v)}`);
   expect(v.status.split(" ").includes("ok"), `the status check passed: ${JSON.stringify(v)}`);
+  expect((await h.text(verifier, "#result-name")) === ACHIEVEMENT, "the verifier names the achievement");
   await look(verifier, "verify-valid");
   h.noScriptErrors(verifier);
 });
