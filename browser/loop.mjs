@@ -279,7 +279,7 @@ await h.step("earner: downloads the baked PNG", async () => {
 async function optionalFile(path, check) {
   const r = await earner.request.get(h.baseUrl + path);
   if (r.status() === 404) {
-    process.stderr.write(`note: ${path} answered 404 (not on this build yet); its check is skipped\n`);
+    h.note(`${path} answered 404 (not on this build yet): its check is skipped`);
     return;
   }
   expect(r.status() === 200, `GET ${path}: ${r.status()}`);

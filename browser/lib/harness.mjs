@@ -4,7 +4,7 @@
 // problem. The run prints ONE JSON line on standard output and exits 0 only when every step
 // passed:
 //   {"ok": bool, "steps": [{"name", "ok", "ms", "error"?}], "screenshots": [file…],
-//    "axe": {"<page>": {"serious": n, "critical": n, "violations": [...]}}}
+//    "axe": {"<page>": {"serious": n, "critical": n, "violations": [...]}}, "notes": [text…]}
 //
 // Usage in a scenario:
 //   const h = await Harness.start(baseUrl, artefactDir);
@@ -33,6 +33,7 @@ export class Harness {
     this.steps = [];
     this.screenshots = [];
     this.axeResults = {};
+    this.notes = [];
   }
 
   /** Launches headless chromium (no sandbox: CI runs as root). */
@@ -166,6 +167,11 @@ export class Harness {
     expect(bad.length === 0, `axe on ${name}: ${JSON.stringify(this.axeResults[name].violations)}`);
   }
 
+  /** Records a note for the report (a check skipped and why); the Rust side prints it. */
+  note(message) {
+    this.notes.push(message);
+  }
+
   /** Fails when the page had a script error or a missing sub-resource (since the last call). */
   noScriptErrors(page) {
     const errors = page.cairnErrors.splice(0);
@@ -176,7 +182,7 @@ export class Harness {
   async finish() {
     await this.browser.close();
     const ok = this.steps.length > 0 && this.steps.every((s) => s.ok);
-    const report = { ok, steps: this.steps, screenshots: this.screenshots, axe: this.axeResults };
+    const report = { ok, steps: this.steps, screenshots: this.screenshots, axe: this.axeResults, notes: this.notes };
     process.stdout.write(JSON.stringify(report) + "\n");
     process.exitCode = ok ? 0 : 1;
   }

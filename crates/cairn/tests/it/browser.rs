@@ -69,6 +69,9 @@ fn run_scenario(browser: &Path, scenario: &str, url: &str, data: &Path) -> Value
     for s in steps {
         eprintln!("  {} {} ({} ms)", if s["ok"] == true { "ok  " } else { "FAIL" }, s["name"], s["ms"]);
     }
+    for note in report["notes"].as_array().into_iter().flatten() {
+        eprintln!("  note: {}", note.as_str().unwrap_or_default());
+    }
     eprintln!(
         "browser scenario `{scenario}`: {} steps in {:?}; screenshots saved to {}: {}",
         steps.len(),
