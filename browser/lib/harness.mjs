@@ -4,7 +4,7 @@
 // problem. The run prints ONE JSON line on standard output and exits 0 only when every step
 // passed:
 //   {"ok": bool, "steps": [{"name", "ok", "ms", "error"?}], "screenshots": [file…],
-//    "axe": {"<page>": {"serious": n, "critical": n, "violations": [...]}}}
+//    "axe": {"<page>": {"serious": n, "critical": n, "violations": [...]}}, "notes": [text…]}
 //
 // Usage in a scenario:
 //   const h = await Harness.start(baseUrl, artefactDir);
@@ -33,6 +33,7 @@ export class Harness {
     this.steps = [];
     this.screenshots = [];
     this.axeResults = {};
+    this.notes = [];
   }
 
   /** Launches headless chromium (no sandbox: CI runs as root). */
@@ -47,12 +48,15 @@ export class Harness {
     return new Harness(browser, baseUrl, artefacts);
   }
 
-  /** A fresh page in its own context (its own cookies); `javaScript: false` for the no-JS checks. */
-  async page({ javaScript = true, locale = "en-GB" } = {}) {
+  /** A fresh page in its own context (its own cookies); `javaScript: false` for the no-JS checks;
+   * `storageState` (from `page.context().storageState()`) starts it with another page's cookies. */
+  async page({ javaScript = true, locale = "en-GB", storageState } = {}) {
     const context = await this.browser.newContext({
       javaScriptEnabled: javaScript,
       locale,
       viewport: { width: 1200, height: 900 },
+      acceptDownloads: true,
+      storageState,
     });
     context.setDefaultTimeout(ACTION_BOUND_MS);
     const page = await context.newPage();
@@ -124,6 +128,13 @@ export class Harness {
     }
   }
 
+  /** Clicks `target` (a download link) and saves the file it downloads as `file`. */
+  async download(page, target, file) {
+    const [download] = await Promise.all([page.waitForEvent("download"), this.click(page, target)]);
+    await download.saveAs(file);
+    return file;
+  }
+
   /** The visible text of the first element matching `selector`. */
   async text(page, selector) {
     return (await page.locator(selector).first().innerText()).trim();
@@ -156,6 +167,11 @@ export class Harness {
     expect(bad.length === 0, `axe on ${name}: ${JSON.stringify(this.axeResults[name].violations)}`);
   }
 
+  /** Records a note for the report (a check skipped and why); the Rust side prints it. */
+  note(message) {
+    this.notes.push(message);
+  }
+
   /** Fails when the page had a script error or a missing sub-resource (since the last call). */
   noScriptErrors(page) {
     const errors = page.cairnErrors.splice(0);
@@ -166,7 +182,7 @@ export class Harness {
   async finish() {
     await this.browser.close();
     const ok = this.steps.length > 0 && this.steps.every((s) => s.ok);
-    const report = { ok, steps: this.steps, screenshots: this.screenshots, axe: this.axeResults };
+    const report = { ok, steps: this.steps, screenshots: this.screenshots, axe: this.axeResults, notes: this.notes };
     process.stdout.write(JSON.stringify(report) + "\n");
     process.exitCode = ok ? 0 : 1;
   }

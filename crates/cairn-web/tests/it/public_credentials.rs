@@ -119,7 +119,7 @@ async fn the_claim_page_offers_the_downloads_and_is_not_cached() {
     let r = app.get(&format!("/claim/{token}"), Some("text/html")).await;
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.header("cache-control"), "no-store");
-    assert_eq!(r.header("referrer-policy"), "no-referrer");
+    assert_eq!(r.header("referrer-policy"), "same-origin");
     let html = r.text();
     assert!(html.contains("Congratulations, Ada Learner!"));
     let url = app.ctx.credential_url(record.id);

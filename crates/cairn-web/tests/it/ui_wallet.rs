@@ -79,7 +79,10 @@ async fn claiming_signed_out_goes_through_sign_up_and_back_and_adds_once() {
     let mut b = Browser::new(&app);
     let res = b.get(&page).await;
     assert_eq!(res.status.as_u16(), 200);
-    assert_eq!(res.headers["referrer-policy"], "no-referrer");
+    assert_eq!(
+        res.headers["referrer-policy"], "same-origin",
+        "no referrer to other sites, and a real Origin on its own form"
+    );
     assert_eq!(res.headers["cache-control"], "no-store");
     let html = text(&res);
     assert!(html.contains("<h1 id=\"claim-name\">Data Literacy</h1>"), "{html}");

@@ -4,6 +4,10 @@
 //! `target/browser-artefacts/<scenario>/`. Without chromium, node or `browser/node_modules`
 //! the test prints SKIPPED and passes, so `cargo test` works on a fresh clone.
 //!
+//! `the_whole_loop_in_a_real_browser` runs issue 4's loop through the UI only (administrator,
+//! earner, verifier), with a loopback SMTP server (the mail tests' sink) so the claim link
+//! arrives by email; it is skipped loudly when aiosmtpd is missing.
+//!
 //! A new flow (console, wallet) is one more `browser/<flow>.mjs` using `browser/lib/harness.mjs`
 //! and one more `#[test]` here calling [`run_scenario`].
 
@@ -14,6 +18,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 
 use crate::e2e::{http, Issuer};
+use crate::mail::sink;
 use crate::serve::Server;
 use crate::support::{fixtures_dir, Scratch};
 
@@ -63,6 +68,9 @@ fn run_scenario(browser: &Path, scenario: &str, url: &str, data: &Path) -> Value
     let steps = report["steps"].as_array().unwrap();
     for s in steps {
         eprintln!("  {} {} ({} ms)", if s["ok"] == true { "ok  " } else { "FAIL" }, s["name"], s["ms"]);
+    }
+    for note in report["notes"].as_array().into_iter().flatten() {
+        eprintln!("  note: {}", note.as_str().unwrap_or_default());
     }
     eprintln!(
         "browser scenario `{scenario}`: {} steps in {:?}; screenshots saved to {}: {}",
@@ -148,4 +156,63 @@ fn public_pages_in_a_real_browser() {
     }
     let shots = report["screenshots"].as_array().unwrap();
     assert!(shots.len() >= 10, "a screenshot of each page: {shots:?}");
+}
+
+/// The pages of the whole loop that axe-core checks (each also has a screenshot).
+const LOOP_PAGES: &[&str] = &[
+    "setup",
+    "console-orgs",
+    "designer",
+    "achievements",
+    "award",
+    "csv-report",
+    "job",
+    "credentials",
+    "settings",
+    "dashboard",
+    "claim",
+    "sign-up",
+    "wallet-item",
+    "wallet-item-shared",
+    "shared",
+    "wallet",
+    "wallet-import",
+    "verify-valid",
+    "credentials-revoked",
+    "verify-revoked",
+];
+
+#[test]
+fn the_whole_loop_in_a_real_browser() {
+    let Some(browser) =
+        browser_dir("browser: the whole loop (setup, design, award by CSV, claim, share, verify, revoke)")
+    else {
+        return;
+    };
+    let Some(smtp) = sink::Sink::start("browser-loop", sink::Auth::Open) else { return };
+    let dir = Scratch::new("browser-loop");
+    let server = Server::start_with_env(&dir.path("data"), &[], &smtp.serve_env());
+    let setup_token = server.setup_token().expect("a fresh instance prints a setup token");
+    let data = dir.json(
+        "data.json",
+        &json!({
+            "setup_token": setup_token,
+            "admin": {"email": "admin@example.org", "name": "Ada Admin", "password": "correct horse battery staple"},
+            "org": {"slug": "alpha", "name": "Alpha University"},
+            "earner": {"email": "erin@example.org", "name": "Erin Earner", "password": "erin's long passphrase"},
+            "others": ["kim@example.org", "lou@example.org"],
+            "mail_dir": smtp.dir(),
+        }),
+    );
+    let report = run_scenario(&browser, "loop", &server.url, &data);
+    for page in LOOP_PAGES {
+        let axe = &report["axe"][page];
+        assert_eq!((axe["serious"].as_u64(), axe["critical"].as_u64()), (Some(0), Some(0)), "{page}: {axe:#}");
+    }
+    let shots = report["screenshots"].as_array().unwrap();
+    for page in LOOP_PAGES {
+        assert!(shots.iter().any(|s| s == &format!("{page}.png")), "a screenshot of {page}: {shots:?}");
+    }
+    let emailed: Vec<Value> = smtp.messages().iter().map(|m| m["rcpt_tos"].clone()).collect();
+    assert!(emailed.contains(&json!(["erin@example.org"])), "the earner was emailed: {emailed:?}");
 }

@@ -2,7 +2,7 @@
 //! own (AUTH, rejections, redaction, required STARTTLS), then the delivery service end to end
 //! on a real store: claim links that claim, retries with backoff, giving up, the worker.
 
-mod sink;
+pub mod sink;
 mod store;
 
 // The binary crate has no library target: compile its SMTP module into this test as well.

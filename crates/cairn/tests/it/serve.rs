@@ -1,6 +1,7 @@
 //! `cairn serve` and `cairn migrate` as an operator runs them: first start on an empty data
 //! directory, health check, one-time setup, SIGTERM, restart.
 
+use std::ffi::OsStr;
 use std::io::{BufRead as _, BufReader, Read as _};
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
@@ -10,13 +11,8 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use crate::mail::sink;
 use crate::support::Scratch;
-
-// The mail tests' loopback SMTP server (aiosmtpd), compiled here too: `mail::sink` is private
-// to the mail tests (making it `pub mod` there would let this be a `use`).
-#[allow(dead_code, clippy::duplicate_mod)]
-#[path = "mail/sink.rs"]
-mod sink;
 
 /// The longest a server may take to print its URL (a bound, not an assertion on speed).
 const STARTUP_BOUND: Duration = Duration::from_secs(120);
@@ -35,17 +31,21 @@ impl Server {
     /// Starts `cairn serve --data-dir <dir> --bind 127.0.0.1:0 <extra…>` and waits for
     /// `Cairn is running at <url>`.
     pub fn start(data_dir: &Path, extra: &[&str]) -> Server {
-        Self::start_with_env(data_dir, extra, &[])
+        Self::start_with_env::<&str, &str>(data_dir, extra, &[])
     }
 
     /// [`Server::start`] with extra environment variables (and no inherited `CAIRN_*` settings).
-    pub fn start_with_env(data_dir: &Path, extra: &[&str], vars: &[(&str, &str)]) -> Server {
+    pub fn start_with_env<K: AsRef<OsStr>, V: AsRef<OsStr>>(
+        data_dir: &Path,
+        extra: &[&str],
+        vars: &[(K, V)],
+    ) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_cairn"));
         cmd.args(["serve", "--data-dir", data_dir.to_str().unwrap(), "--bind", "127.0.0.1:0"]).args(extra);
         for (name, _) in std::env::vars().filter(|(n, _)| n.starts_with("CAIRN_") && !n.starts_with("CAIRN_TEST_")) {
             cmd.env_remove(name);
         }
-        cmd.envs(vars.iter().copied());
+        cmd.envs(vars.iter().map(|(k, v)| (k, v)));
         let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("cairn serve starts");
         let mut err = child.stderr.take().unwrap();
         let stderr = std::thread::spawn(move || {
@@ -329,14 +329,7 @@ fn the_bulk_worker_issues_every_row_and_a_job_survives_a_restart() {
 fn with_smtp_configured_an_award_is_emailed_with_its_claim_link() {
     let Some(smtp) = sink::Sink::start("serve", sink::Auth::Open) else { return };
     let dir = Scratch::new("serve-smtp");
-    let port = smtp.port.to_string();
-    let vars = [
-        ("CAIRN_SMTP__HOST", "127.0.0.1"),
-        ("CAIRN_SMTP__PORT", port.as_str()),
-        ("CAIRN_SMTP__TLS", "none"),
-        ("CAIRN_SMTP__FROM", "Badges <badges@example.org>"),
-    ];
-    let server = Server::start_with_env(&dir.path("data"), &[], &vars);
+    let server = Server::start_with_env(&dir.path("data"), &[], &smtp.serve_env());
     let (bearer, achievement) = set_up_issuer(&server);
     let url = format!("{}/api/v1/orgs/alpha/achievements/{achievement}/credentials", server.url);
     let (status, issued) =

@@ -1,6 +1,9 @@
 //! `GET/POST /claim/{token}`: the emailed link. Anyone holding it sees the credential;
 //! signed-in earners add it to their wallet, others sign in or sign up and come back. The
-//! token is in the URL, so the page is never cached nor sent on as a referrer.
+//! token is in the URL, so the page is never cached nor sent on as a referrer to another
+//! site. The policy is `same-origin`, not `no-referrer`: with `no-referrer` browsers send
+//! `Origin: null` on the page's own "Add to my wallet" POST, which the cross-site check refuses
+//! (found by the real-browser loop test).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -33,7 +36,7 @@ struct ClaimPage {
 fn private(mut response: Response) -> Response {
     let h = response.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     response
 }
 

@@ -2,7 +2,7 @@
 //! accepted message as JSON into a scratch folder.
 
 use std::io::{BufRead as _, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
@@ -70,6 +70,22 @@ impl Sink {
             .collect();
         names.sort();
         names.iter().map(|n| crate::support::read_json(self.dir.path(n))).collect()
+    }
+
+    /// The folder where each accepted message lands as `<n>.json` (`rcpt_tos`, `subject`,
+    /// `text`, `html`, …), for a browser scenario that reads its email itself.
+    pub fn dir(&self) -> PathBuf {
+        self.dir.path("")
+    }
+
+    /// The `CAIRN_SMTP__*` settings that make `cairn serve` send to this sink (no TLS, no AUTH).
+    pub fn serve_env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("CAIRN_SMTP__HOST", "127.0.0.1".into()),
+            ("CAIRN_SMTP__PORT", self.port.to_string()),
+            ("CAIRN_SMTP__TLS", "none".into()),
+            ("CAIRN_SMTP__FROM", "Badges <badges@example.org>".into()),
+        ]
     }
 
     /// The next `n` messages are refused with 451.
