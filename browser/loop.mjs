@@ -275,24 +275,24 @@ await h.step("earner: downloads the baked PNG", async () => {
   expect(bytes.includes(Buffer.from("openbadgecredential")), "baked: an iTXt chunk carries the credential");
 });
 
-/** GETs `path` with the earner's cookies; a 404 means the route is not on this build yet. */
-async function optionalFile(path, check) {
+/** GETs `path` with the earner's cookies and checks the file. */
+async function earnerFile(path, check) {
   const r = await earner.request.get(h.baseUrl + path);
-  if (r.status() === 404) {
-    h.note(`${path} answered 404 (not on this build yet): its check is skipped`);
-    return;
-  }
   expect(r.status() === 200, `GET ${path}: ${r.status()}`);
   check(await r.body(), r.headers()["content-type"] || "");
 }
 
-await h.step("earner: the PDF certificate and the QR code (when those routes exist)", async () => {
+await h.step("earner: the PDF certificate, the QR code and the export", async () => {
   const pdf = await earner.getAttribute("#download-pdf", "href");
-  await optionalFile(pdf, (body, type) => {
-    expect(body.subarray(0, 4).toString("latin1") === "%PDF", `a PDF (${type})`);
+  await earnerFile(pdf, (body, type) => {
+    expect(type.startsWith("application/pdf") && body.subarray(0, 4).toString("latin1") === "%PDF", `a PDF (${type})`);
+    expect(body.includes(Buffer.from(`(${data.earner.name}) Tj`)), "the certificate names the earner");
   });
-  await optionalFile(`${state.itemPath}/qr.svg`, (body, type) => {
+  await earnerFile(`${state.itemPath}/qr.svg`, (body, type) => {
     expect(type.startsWith("image/svg+xml") && body.toString("utf8").includes("<svg"), `an SVG (${type})`);
+  });
+  await earnerFile("/wallet/export.zip", (body, type) => {
+    expect(type.startsWith("application/zip") && body.subarray(0, 2).toString("latin1") === "PK", `a zip (${type})`);
   });
 });
 
