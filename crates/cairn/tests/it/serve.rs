@@ -158,6 +158,14 @@ fn first_run_creates_everything_prints_a_setup_link_once_and_stops_on_sigterm() 
     let health = ureq::get(&format!("{}/healthz", server.url)).call().unwrap();
     assert_eq!(health.status(), 200);
     assert!(health.header("x-request-id").is_some_and(|id| !id.is_empty()), "every response has a request id");
+    // gzip for the stylesheet, never for pages (they carry anti-forgery tokens).
+    let gz = |path: &str| {
+        let r = ureq::get(&format!("{}{path}", server.url)).set("Accept-Encoding", "gzip").call().unwrap();
+        (r.header("content-encoding").map(str::to_string), r.header("content-type").map(str::to_string))
+    };
+    assert_eq!(gz("/static/cairn.css").0.as_deref(), Some("gzip"));
+    let (encoding, media) = gz("/sign-in");
+    assert_eq!((encoding, media.as_deref()), (None, Some("text/html; charset=utf-8")));
 
     // The first administrator, through the API; the token then stops working.
     let body = json!({"setup_token": token, "email": "admin@example.org", "name": "Admin", "password": "correct horse battery"});

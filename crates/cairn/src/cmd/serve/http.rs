@@ -1,6 +1,9 @@
 //! The HTTP stack around `cairn_web::router`: a request id on every request and response,
 //! a tracing span per request (method, matched route, request id — never the raw path or
-//! query, which may hold claim or setup tokens), a 30 s time-out and a 32 MiB body limit.
+//! query, which may hold claim or setup tokens), a 30 s time-out, a 32 MiB body limit, and
+//! gzip for clients that accept it — except HTML pages, which carry anti-forgery tokens next
+//! to text a visitor can choose (compressing those invites BREACH-style guessing), and
+//! images other than SVG, which are compressed already.
 
 use std::time::Duration;
 
@@ -9,6 +12,8 @@ use axum::http::{HeaderName, Request, StatusCode};
 use axum::Router;
 use cairn_web::AppState;
 use tower::ServiceBuilder;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate as _};
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -30,6 +35,11 @@ pub fn app(state: AppState) -> Router {
             tracing::info_span!("request", method = %req.method(), route, request.id = %id)
         }))
         .layer(PropagateRequestIdLayer::new(request_id))
+        .layer(
+            CompressionLayer::new()
+                .gzip(true)
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("text/html"))),
+        )
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
