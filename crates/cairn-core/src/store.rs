@@ -108,6 +108,8 @@ pub trait Store: Send + Sync + 'static {
     async fn get_setting(&self, key: &str) -> Result<Option<String>, Error>;
     /// Reads and deletes an instance setting atomically (one-time tokens).
     async fn take_setting(&self, key: &str) -> Result<Option<String>, Error>;
+    /// The keys of settings starting with `prefix`, in key order, at most `limit`.
+    async fn setting_keys_with_prefix(&self, prefix: &str, limit: u32) -> Result<Vec<String>, Error>;
     /// Stores a browser session.
     async fn insert_session(&self, session: &Session) -> Result<(), Error>;
     /// A session by the hash of its secret, if not expired at `now`.

@@ -163,6 +163,9 @@ impl<B: Backend> Store for SqlStore<B> {
     async fn take_setting(&self, key: &str) -> Result<Option<String>, Error> {
         people::take_setting(&self.db, key).await
     }
+    async fn setting_keys_with_prefix(&self, prefix: &str, limit: u32) -> Result<Vec<String>, Error> {
+        people::setting_keys_with_prefix(&self.db, prefix, limit).await
+    }
     async fn insert_session(&self, session: &Session) -> Result<(), Error> {
         sessions::insert_session(&self.db, session).await
     }

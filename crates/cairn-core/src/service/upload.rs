@@ -56,7 +56,9 @@ pub async fn stage(
     if report.valid == 0 {
         return Ok(Staged { report, upload: None });
     }
-    let id = JobId::new_random();
+    let now = ctx.clock.now();
+    sweep(ctx, now).await?;
+    let id = JobId::new_time_ordered(now);
     let staged = StagedRows {
         org_id: org,
         achievement_id: achievement,
@@ -114,6 +116,22 @@ pub async fn confirm(ctx: &Ctx, actor: &Actor, org: OrgId, upload: JobId) -> Res
     ctx.store.take_setting(&key(upload)).await?;
     tracing::info!(job.id = %job.id, org.id = %org, rows = job.total, "bulk job created from an upload");
     Ok((job, true))
+}
+
+/// Removes uploads nobody confirmed within [`STAGED_FOR`]. Their ids are time-ordered, so the
+/// keys come oldest first and the sweep stops at the first young one.
+async fn sweep(ctx: &Ctx, now: OffsetDateTime) -> Result<(), Error> {
+    for k in ctx.store.setting_keys_with_prefix(PREFIX, 100).await? {
+        let made = k.strip_prefix(PREFIX).and_then(|id| id.parse::<JobId>().ok()).and_then(|id| id.created_at());
+        match made {
+            Some(t) if now - t <= STAGED_FOR => break,
+            _ => {
+                ctx.store.take_setting(&k).await?;
+                tracing::info!(upload = %k, "unconfirmed CSV upload removed");
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn existing_job(ctx: &Ctx, org: OrgId, id: JobId) -> Result<Option<BulkJob>, Error> {

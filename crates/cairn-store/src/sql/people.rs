@@ -199,3 +199,17 @@ pub(crate) async fn take_setting<B: Backend>(db: &B, key: &str) -> Result<Option
     let row: Option<(String,)> = db.auto().fetch_optional(q).await?;
     Ok(row.map(|r| r.0))
 }
+
+pub(crate) async fn setting_keys_with_prefix<B: Backend>(
+    db: &B,
+    prefix: &str,
+    limit: u32,
+) -> Result<Vec<String>, Error> {
+    // LIKE with the prefix's own wildcards escaped; `!` is the escape character on both databases.
+    let pattern = format!("{}%", prefix.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
+    let q = Q::new("SELECT key FROM settings WHERE key LIKE $1 ESCAPE '!' ORDER BY key LIMIT $2")
+        .bind(pattern)
+        .bind(i64::from(limit));
+    let rows: Vec<(String,)> = db.auto().fetch_all(q).await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}

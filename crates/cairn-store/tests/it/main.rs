@@ -5,6 +5,7 @@
 mod bench;
 mod concurrency;
 mod sessions;
+mod settings;
 mod stats;
 mod story;
 mod support;

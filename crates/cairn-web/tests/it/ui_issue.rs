@@ -282,3 +282,33 @@ async fn suspension_is_offered_only_when_the_organisation_enabled_it() {
     assert!(text(&b.get(&location(&res)).await).contains("The credential has been reinstated."));
     assert!(!app.ctx.store.get_credential(id.parse().unwrap()).await.unwrap().suspended);
 }
+
+/// Uploads `CSV` for `achievement`; returns the upload id from the report's confirm form.
+async fn upload_csv(b: &mut Browser<'_>, achievement: &str) -> String {
+    let csrf = csrf_of(&text(&b.get("/console/alpha/award").await));
+    let parts: [(&str, Option<&str>, &str, &[u8]); 3] = [
+        ("csrf", None, "text/plain", csrf.as_bytes()),
+        ("achievement", None, "text/plain", achievement.as_bytes()),
+        ("csv", Some("people.csv"), "text/csv", CSV.as_bytes()),
+    ];
+    let report = text(&b.post_multipart("/console/alpha/award/csv", &parts).await);
+    value_between(&report, "action=\"/console/alpha/award/csv/", "/confirm\"")
+}
+
+#[tokio::test]
+async fn unconfirmed_uploads_are_removed_after_a_day() {
+    let (app, _, achievement) = setup().await;
+    let mut b = admin(&app).await;
+    let key = |id: &str| format!("csv-upload:{id}");
+    let first = upload_csv(&mut b, &achievement).await;
+    assert!(app.ctx.store.get_setting(&key(&first)).await.unwrap().is_some());
+    app.clock.advance(time::Duration::hours(23));
+    let second = upload_csv(&mut b, &achievement).await;
+    assert!(app.ctx.store.get_setting(&key(&first)).await.unwrap().is_some(), "a day has not passed yet");
+    app.clock.advance(time::Duration::hours(2));
+    let third = upload_csv(&mut b, &achievement).await;
+    assert!(app.ctx.store.get_setting(&key(&first)).await.unwrap().is_none(), "25 hours old: removed");
+    for id in [&second, &third] {
+        assert!(app.ctx.store.get_setting(&key(id)).await.unwrap().is_some());
+    }
+}
