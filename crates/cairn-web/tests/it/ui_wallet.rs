@@ -128,7 +128,7 @@ async fn the_wallet_shows_live_status_valid_then_revoked() {
 
     let html = text(&b.get("/wallet").await);
     assert!(html.contains("<span class=\"pill ok\" data-state=\"valid\">Valid</span>"), "{html}");
-    assert!(html.contains("Data Literacy") && html.contains("alpha University") && html.contains("2025-03-01"));
+    assert!(html.contains("Data Literacy") && html.contains("alpha University") && html.contains("1 March 2025"));
     assert!(
         html.contains("alt=\"Data Literacy\"") || !html.contains("<img class=\"badge-img\""),
         "badge images are named"

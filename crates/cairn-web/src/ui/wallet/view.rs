@@ -9,6 +9,7 @@ use cairn_vc::report::Outcome;
 use serde_json::Value;
 
 use crate::public::views::{image_of, is_web_url, text};
+use crate::ui::credential::summary::format_date;
 use crate::ui::i18n::Tr;
 
 /// An image with its text alternative (the achievement name).
@@ -78,7 +79,7 @@ pub struct ItemView {
     pub share_url: String,
     /// `/s/<share id>` (downloads of the public page).
     pub share_path: String,
-    /// When added (`YYYY-MM-DD`).
+    /// When added, in words in the reader's language.
     pub added: String,
 }
 
@@ -92,10 +93,6 @@ fn date_of(raw: Option<&Value>) -> Option<time::OffsetDateTime> {
         Value::Number(n) => time::OffsetDateTime::from_unix_timestamp(n.as_i64()?).ok(),
         _ => None,
     }
-}
-
-fn ymd(t: time::OffsetDateTime) -> String {
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
 fn first(v: &Value) -> &Value {
@@ -178,8 +175,8 @@ pub fn cred_view(t: Tr, json: &str, ob2: bool, stored: &DisplayFields, live: &Li
     CredView {
         description: d.description.unwrap_or_default(),
         issuer: d.issuer.unwrap_or_else(|| t.t("wallet-unknown-issuer")),
-        issued: issued.map(ymd),
-        expires: expires.map(ymd),
+        issued: issued.map(|d| format_date(t, d)),
+        expires: expires.map(|d| format_date(t, d)),
         image,
         state: live.state.key(),
         state_label: t.t(&format!("wallet-state-{}", live.state.key())),
@@ -208,7 +205,7 @@ pub fn item_view(ctx: &Ctx, t: Tr, item: &WalletItem, live: &Live) -> (ItemView,
         public: item.public,
         share_url: wallet::share_url(ctx, item),
         share_path: format!("/s/{}", item.share_id),
-        added: ymd(item.added_at),
+        added: format_date(t, item.added_at),
     };
     (view, cred_view(t, &item.json, ob2, &item.verification.display, live))
 }
