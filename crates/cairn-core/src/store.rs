@@ -102,6 +102,8 @@ pub trait Store: Send + Sync + 'static {
     async fn get_token_by_hash(&self, hash: &str) -> Result<ApiToken, Error>;
     /// Revokes a token.
     async fn revoke_token(&self, id: TokenId) -> Result<(), Error>;
+    /// An organisation's tokens, revoked ones too, newest first.
+    async fn list_tokens(&self, org: OrgId) -> Result<Vec<ApiToken>, Error>;
     /// Sets an instance setting.
     async fn put_setting(&self, key: &str, value: &str) -> Result<(), Error>;
     /// Reads an instance setting.

@@ -154,6 +154,9 @@ impl<B: Backend> Store for SqlStore<B> {
     async fn revoke_token(&self, id: TokenId) -> Result<(), Error> {
         people::revoke_token(&self.db, id).await
     }
+    async fn list_tokens(&self, org: OrgId) -> Result<Vec<ApiToken>, Error> {
+        people::list_tokens(&self.db, org).await
+    }
     async fn put_setting(&self, key: &str, value: &str) -> Result<(), Error> {
         people::put_setting(&self.db, key, value).await
     }

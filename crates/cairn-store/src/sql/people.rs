@@ -178,6 +178,13 @@ pub(crate) async fn revoke_token<B: Backend>(db: &B, id: TokenId) -> Result<(), 
     }
 }
 
+pub(crate) async fn list_tokens<B: Backend>(db: &B, org: OrgId) -> Result<Vec<ApiToken>, Error> {
+    let q = Q::new(format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE org_id = $1 ORDER BY created_at DESC, id"))
+        .bind(org.0);
+    let rows: Vec<TokenRow> = db.auto().fetch_all(q).await?;
+    rows.into_iter().map(TokenRow::into_token).collect()
+}
+
 pub(crate) async fn put_setting<B: Backend>(db: &B, key: &str, value: &str) -> Result<(), Error> {
     let q = Q::new(
         "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -9,4 +9,5 @@ mod settings;
 mod stats;
 mod story;
 mod support;
+mod tokens;
 mod wallet;

@@ -1,0 +1,44 @@
+//! API tokens on both databases: listed per organisation, newest first, revoked ones too.
+
+use cairn_core::ids::TokenId;
+use cairn_core::model::{ApiToken, Role};
+use time::Duration;
+
+use crate::support::{on_each_backend, org, user, T0};
+
+#[tokio::test]
+async fn tokens_are_listed_per_organisation_newest_first() {
+    on_each_backend("tokens", |_backend, store| async move {
+        let alice = user("alice@example.org");
+        store.create_user(&alice).await.unwrap();
+        let delft = org("tu-delft", "TU Delft");
+        let acme = org("acme", "Acme");
+        store.create_org(&delft).await.unwrap();
+        store.create_org(&acme).await.unwrap();
+        let token = |org_id, name: &str, hours: i64| ApiToken {
+            id: TokenId::new_random(),
+            org_id,
+            user_id: alice.id,
+            name: name.into(),
+            token_hash: format!("hash-{name}"),
+            role: Role::Issuer,
+            created_at: T0 + Duration::hours(hours),
+            revoked: false,
+        };
+        let old = token(delft.id, "old", 0);
+        let new = token(delft.id, "new", 2);
+        let other = token(acme.id, "other", 1);
+        for t in [&old, &new, &other] {
+            store.insert_token(t).await.unwrap();
+        }
+        assert_eq!(store.list_tokens(delft.id).await.unwrap(), [new.clone(), old.clone()]);
+        assert_eq!(store.list_tokens(acme.id).await.unwrap(), [other.clone()]);
+
+        store.revoke_token(old.id).await.unwrap();
+        let listed = store.list_tokens(delft.id).await.unwrap();
+        assert_eq!(listed.len(), 2, "revoked tokens stay listed");
+        assert!(!listed[0].revoked && listed[1].revoked);
+        assert!(store.list_tokens(cairn_core::ids::OrgId::new_random()).await.unwrap().is_empty());
+    })
+    .await;
+}
