@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod deliveries;
 pub mod orgs;
 pub mod setup;
+pub mod tokens;
 
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
@@ -45,6 +46,8 @@ fn routes() -> Routes {
         .get("/api/v1/orgs/{slug}/keys", orgs::list_keys)
         .post("/api/v1/orgs/{slug}/keys/rotate", orgs::rotate_key)
         .put("/api/v1/orgs/{slug}/members", orgs::set_member)
+        .get("/api/v1/orgs/{slug}/tokens", tokens::list_tokens)
+        .post("/api/v1/orgs/{slug}/tokens/{id}/revoke", tokens::revoke_token)
         .post("/api/v1/orgs/{slug}/achievements", achievements::create_achievement)
         .get("/api/v1/orgs/{slug}/achievements", achievements::list_achievements)
         .get("/api/v1/orgs/{slug}/achievements/{id}", achievements::get_achievement)
@@ -162,6 +165,7 @@ pub fn parse_id<T: std::str::FromStr>(field: &str, s: &str) -> Result<T, ApiErro
         openapi_json,
         setup::setup, setup::create_token, setup::create_user, setup::create_org,
         orgs::get_org, orgs::update_org, orgs::list_keys, orgs::rotate_key, orgs::set_member,
+        tokens::list_tokens, tokens::revoke_token,
         achievements::create_achievement, achievements::list_achievements,
         achievements::get_achievement, achievements::update_achievement,
         credentials::issue_credential, credentials::list_credentials, credentials::get_credential,

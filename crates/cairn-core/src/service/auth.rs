@@ -88,12 +88,16 @@ pub async fn create_token(
     role: Role,
 ) -> Result<(ApiToken, String), Error> {
     require(ctx, actor, org, Role::Owner).await?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(Error::invalid("name", "must be 1 to 100 characters"));
+    }
     let secret = new_token(&mut rand::rngs::OsRng);
     let token = ApiToken {
         id: TokenId::new_random(),
         org_id: org,
         user_id: actor.user_id,
-        name: name.trim().to_string(),
+        name: name.to_string(),
         token_hash: token_hash(&secret),
         role,
         created_at: ctx.clock.now(),
@@ -101,6 +105,29 @@ pub async fn create_token(
     };
     ctx.store.insert_token(&token).await?;
     Ok((token, secret))
+}
+
+/// The organisation's API tokens, revoked ones too, newest first (owners only).
+pub async fn list_tokens(ctx: &Ctx, actor: &Actor, org: OrgId) -> Result<Vec<ApiToken>, Error> {
+    require(ctx, actor, org, Role::Owner).await?;
+    ctx.store.list_tokens(org).await
+}
+
+/// Revokes one of the organisation's API tokens (owners only); a token of another
+/// organisation is `NotFound`. Revoking twice is fine.
+pub async fn revoke_token(ctx: &Ctx, actor: &Actor, org: OrgId, token: TokenId) -> Result<ApiToken, Error> {
+    require(ctx, actor, org, Role::Owner).await?;
+    let mut found = ctx
+        .store
+        .list_tokens(org)
+        .await?
+        .into_iter()
+        .find(|t| t.id == token)
+        .ok_or(Error::NotFound { what: "API token" })?;
+    ctx.store.revoke_token(token).await?;
+    found.revoked = true;
+    tracing::info!(org.id = %org, token.id = %token, "API token revoked");
+    Ok(found)
 }
 
 /// Resolves a bearer token to its actor, organisation and role.

@@ -8,6 +8,7 @@ mod api_credentials;
 mod api_deliveries;
 mod api_openapi;
 mod api_orgs;
+mod api_tokens;
 mod app;
 mod pub_app;
 mod public_credentials;
