@@ -370,6 +370,29 @@ design-field-logo = Logo
 design-field-logo-remove = Remove the logo
 design-field-logo-url = Or the logo's URL
 design-field-action = Form
+## API tokens (console settings)
+design-tokens = API tokens
+design-tokens-explain = API tokens let other systems (a learning platform, a script) use Cairn's API for this organisation. Each acts with at most its role, and never with more than the person who created it may do.
+design-tokens-none = No API tokens yet.
+design-field-token-name = Token name
+design-field-token-role = Role
+design-token-role-hint = Choose the lowest role that does the job: a viewer only reads; an issuer issues and revokes credentials.
+design-token-created = Created
+design-token-state = State
+design-token-actions = Actions
+design-token-active = Active
+design-token-revoked = Revoked
+design-token-revoke = Revoke
+design-token-revoke-question = Revoke the token “{ $name }”? Systems using it stop working at once.
+design-token-create = Create the token
+design-done-token-revoked = The token is revoked: it no longer works.
+design-token-created-title = API token created
+design-token-once = Copy the token now: it will not be shown again. Cairn keeps only a fingerprint of it, so a lost token cannot be recovered, only revoked and replaced.
+design-token-created-what = The token “{ $name }” acts with the role
+design-token-secret = The token
+design-token-usage = Send it in the header of each API request:
+design-token-back = Back to the settings
+
 ## Issuer page
 issuer-meta-description = Badges issued by { $name }
 issuer-logo-alt = Logo of { $name }

@@ -368,6 +368,29 @@ design-field-logo = Logo
 design-field-logo-remove = Retirer le logo
 design-field-logo-url = Ou l'adresse du logo
 design-field-action = Formulaire
+## API tokens (console settings)
+design-tokens = Jetons d’API
+design-tokens-explain = Les jetons d’API permettent à d’autres systèmes (une plateforme de formation, un script) d’utiliser l’API de Cairn pour cette organisation. Chacun agit au plus avec son rôle, et jamais avec plus de droits que la personne qui l’a créé.
+design-tokens-none = Aucun jeton d’API pour l’instant.
+design-field-token-name = Nom du jeton
+design-field-token-role = Rôle
+design-token-role-hint = Choisissez le rôle le plus faible qui suffit : un lecteur ne fait que lire ; un émetteur émet et révoque des attestations.
+design-token-created = Créé le
+design-token-state = État
+design-token-actions = Actions
+design-token-active = Actif
+design-token-revoked = Révoqué
+design-token-revoke = Révoquer
+design-token-revoke-question = Révoquer le jeton « { $name } » ? Les systèmes qui l’utilisent cesseront aussitôt de fonctionner.
+design-token-create = Créer le jeton
+design-done-token-revoked = Le jeton est révoqué : il ne fonctionne plus.
+design-token-created-title = Jeton d’API créé
+design-token-once = Copiez le jeton maintenant : il ne sera plus affiché. Cairn n’en garde qu’une empreinte ; un jeton perdu ne peut pas être retrouvé, seulement révoqué et remplacé.
+design-token-created-what = Le jeton « { $name } » agit avec le rôle
+design-token-secret = Le jeton
+design-token-usage = Envoyez-le dans l’en-tête de chaque requête à l’API :
+design-token-back = Retour aux paramètres
+
 ## Issuer page
 issuer-meta-description = Badges délivrés par { $name }
 issuer-logo-alt = Logo de { $name }

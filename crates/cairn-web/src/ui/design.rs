@@ -8,6 +8,7 @@ mod body;
 mod eu;
 mod form;
 mod settings;
+mod tokens;
 
 use axum::routing::get;
 use axum::Router;

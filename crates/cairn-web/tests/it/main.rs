@@ -21,6 +21,7 @@ mod ui_design;
 mod ui_issue;
 mod ui_public_pages;
 mod ui_support;
+mod ui_tokens;
 mod ui_verify;
 mod ui_wallet;
 mod ui_wallet_import;

@@ -1,6 +1,6 @@
 //! `/console/{slug}/settings` (owners): the issuer profile and logo, the suspension opt-in,
-//! the public addresses, signing keys and their rotation, and members. One page, three
-//! forms, told apart by their `action` field.
+//! the public addresses, signing keys and their rotation, members and API tokens. One page,
+//! several forms, told apart by their `action` field.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::body::FormData;
 use super::form::label_key;
+use super::tokens::{self, TokenRow};
 use crate::auth::Owner;
 use crate::ui::console::{ConsoleOrg, OrgTabs};
 use crate::ui::i18n::Tr;
@@ -39,6 +40,7 @@ fn profile_values(o: &Organization) -> BTreeMap<&'static str, String> {
         ("country_code", s(&a.country_code)),
         ("logo_url", s(&logo_url)),
         ("member_email", String::new()),
+        ("token_name", String::new()),
     ])
 }
 
@@ -103,6 +105,7 @@ struct SettingsPage {
     keys: Vec<KeyRow>,
     /// (name, email, role).
     members: Vec<(String, String, &'static str)>,
+    tokens: Vec<TokenRow>,
     done: Option<String>,
 }
 
@@ -151,6 +154,7 @@ async fn page(app: &AppState, c: &ConsoleOrg<Owner>, f: SettingsForm) -> Result<
             })
             .collect(),
         members: members.into_iter().map(|(u, r)| (u.display_name, u.email, r.as_str())).collect(),
+        tokens: tokens::rows(app, c).await?,
         done: None,
     })
 }
@@ -165,13 +169,14 @@ pub async fn view_settings(
     let f = SettingsForm { v: profile_values(&c.org), errors: BTreeMap::new(), suspension: c.org.suspension_enabled };
     let mut p = page(&app, &c, f).await.or_page(t)?;
     p.done = q.done.as_deref().and_then(|d| match d {
-        "profile" | "rotated" | "member" => Some(t.t(&format!("design-done-{d}"))),
+        "profile" | "rotated" | "member" | "token-revoked" => Some(t.t(&format!("design-done-{d}"))),
         _ => None,
     });
     render(&p).or_page(t)
 }
 
-/// `POST /console/{slug}/settings`: `action` = `profile`, `rotate` or `member`.
+/// `POST /console/{slug}/settings`: `action` = `profile`, `rotate`, `member`, `token` (create:
+/// answers with the secret, once) or `token_revoke`.
 pub async fn post_settings(
     State(app): State<AppState>,
     c: ConsoleOrg<Owner>,
@@ -195,6 +200,14 @@ pub async fn post_settings(
                 Err(e) => Err(rename(e, "role", "member_role")),
             }
         }
+        "token" => {
+            f.v.insert("token_name", data.get("token_name").to_string());
+            match tokens::create(&app, &c, &data).await {
+                Ok((token, secret)) => return tokens::created(&c, token, secret),
+                Err(e) => Err(e),
+            }
+        }
+        "token_revoke" => tokens::revoke(&app, &c, &data).await,
         _ => Err(Error::invalid("action", "unknown form")),
     };
     match result {
