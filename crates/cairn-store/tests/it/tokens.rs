@@ -31,8 +31,8 @@ async fn tokens_are_listed_per_organisation_newest_first() {
         for t in [&old, &new, &other] {
             store.insert_token(t).await.unwrap();
         }
-        assert_eq!(store.list_tokens(delft.id).await.unwrap(), [new.clone(), old.clone()]);
-        assert_eq!(store.list_tokens(acme.id).await.unwrap(), [other.clone()]);
+        assert_eq!(store.list_tokens(delft.id).await.unwrap(), [new, old.clone()]);
+        assert_eq!(store.list_tokens(acme.id).await.unwrap(), [other]);
 
         store.revoke_token(old.id).await.unwrap();
         let listed = store.list_tokens(delft.id).await.unwrap();
