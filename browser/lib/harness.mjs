@@ -64,6 +64,10 @@ export class Harness {
     // own favicon request is not the page's.
     page.cairnErrors = [];
     page.on("pageerror", (e) => page.cairnErrors.push(String(e)));
+    // Anything the Content-Security-Policy blocked is a defect of the page, not of the test.
+    page.on("console", (m) => {
+      if (m.type() === "error" && m.text().includes("Content Security Policy")) page.cairnErrors.push(m.text());
+    });
     page.on("response", (r) => {
       const sub = r.request().resourceType() !== "document" && !r.url().endsWith("/favicon.ico");
       if (sub && r.status() >= 400) page.cairnErrors.push(`${r.status()} ${r.url()}`);
@@ -172,7 +176,8 @@ export class Harness {
     this.notes.push(message);
   }
 
-  /** Fails when the page had a script error or a missing sub-resource (since the last call). */
+  /** Fails when the page had a script error, a missing sub-resource or something the CSP
+   * blocked (since the last call). */
   noScriptErrors(page) {
     const errors = page.cairnErrors.splice(0);
     expect(errors.length === 0, `script or resource errors: ${errors.join(" | ")}`);

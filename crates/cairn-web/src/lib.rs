@@ -6,6 +6,7 @@ pub mod api;
 pub mod artefacts;
 pub mod auth;
 pub mod error;
+pub mod headers;
 pub mod public;
 pub mod state;
 pub mod ui;
@@ -23,5 +24,6 @@ pub fn router(state: AppState) -> Router {
         .merge(vcapi::router())
         .merge(public::router())
         .merge(ui::router())
+        .layer(axum::middleware::map_response(headers::security_headers))
         .with_state(state)
 }

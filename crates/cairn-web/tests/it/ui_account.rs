@@ -228,3 +228,15 @@ async fn an_administrator_creates_an_organisation_in_the_console() {
     erin.sign_up("erin@example.test", "Erin", "a long enough password").await;
     assert_eq!(erin.get("/console/new").await.status.as_u16(), 403);
 }
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_documents_do_not() {
+    let app = TestApp::with_admin().await;
+    let page = Browser::new(&app).get("/sign-in").await;
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(page.headers["x-frame-options"], "DENY");
+    assert_eq!(page.headers["referrer-policy"], "same-origin");
+    let doc = app.get("/api/v1/openapi.json", crate::app::Auth::None).await;
+    assert!(!doc.headers.contains_key("content-security-policy"));
+}
