@@ -92,6 +92,8 @@ pub trait Store: Send + Sync + 'static {
     async fn set_membership(&self, m: &Membership) -> Result<(), Error>;
     /// A user's membership in an organisation.
     async fn get_membership(&self, user: UserId, org: OrgId) -> Result<Option<Membership>, Error>;
+    /// Removes a user's membership of an organisation; whether there was one.
+    async fn remove_membership(&self, user: UserId, org: OrgId) -> Result<bool, Error>;
     /// Every membership of a user.
     async fn list_memberships(&self, user: UserId) -> Result<Vec<Membership>, Error>;
     /// Every member of an organisation with their role, by name then email.

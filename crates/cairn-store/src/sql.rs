@@ -136,6 +136,9 @@ impl<B: Backend> Store for SqlStore<B> {
     async fn set_membership(&self, m: &Membership) -> Result<(), Error> {
         people::set_membership(&self.db, m).await
     }
+    async fn remove_membership(&self, user: UserId, org: OrgId) -> Result<bool, Error> {
+        people::remove_membership(&self.db, user, org).await
+    }
     async fn get_membership(&self, user: UserId, org: OrgId) -> Result<Option<Membership>, Error> {
         people::get_membership(&self.db, user, org).await
     }

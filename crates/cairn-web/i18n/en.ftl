@@ -739,3 +739,10 @@ neworg-locality = City
 neworg-country-code = Country code
 neworg-country-code-hint = Two letters, such as NL or FR.
 neworg-create = Create the organisation
+
+## Members: removal
+design-member-actions = Actions
+design-member-remove = Remove
+design-member-remove-label = Remove { $name } from the organisation
+design-member-remove-confirm = Remove this member? Their API tokens stop working.
+design-done-member-removed = The member is removed; their API tokens no longer work.

@@ -737,3 +737,10 @@ neworg-locality = Ville
 neworg-country-code = Code du pays
 neworg-country-code-hint = Deux lettres, comme NL ou FR.
 neworg-create = Créer l'organisation
+
+## Members: removal
+design-member-actions = Actions
+design-member-remove = Retirer
+design-member-remove-label = Retirer { $name } de l'organisation
+design-member-remove-confirm = Retirer ce membre ? Ses jetons d'API cessent de fonctionner.
+design-done-member-removed = Le membre est retiré ; ses jetons d'API ne fonctionnent plus.

@@ -172,6 +172,23 @@ pub async fn set_member(ctx: &Ctx, actor: &Actor, org: OrgId, user: UserId, role
     ctx.store.set_membership(&Membership { user_id: user, org_id: org, role }).await
 }
 
+/// Removes the member with this email address (owners only). Their API tokens stop working
+/// with the membership; the last owner cannot be removed.
+pub async fn remove_member_by_email(ctx: &Ctx, actor: &Actor, org: OrgId, email: &str) -> Result<(), Error> {
+    require(ctx, actor, org, Role::Owner).await?;
+    let members = ctx.store.list_org_members(org).await?;
+    let email = email.trim().to_lowercase();
+    let Some((user, role)) = members.iter().find(|(u, _)| u.email == email) else {
+        return Err(Error::invalid("email", "is not a member of this organisation"));
+    };
+    if *role == Role::Owner && members.iter().filter(|(_, r)| *r == Role::Owner).count() == 1 {
+        return Err(Error::invalid("email", "is the last owner: make someone else owner first"));
+    }
+    ctx.store.remove_membership(user.id, org).await?;
+    tracing::info!(org.id = %org, user.id = %user.id, "membership removed");
+    Ok(())
+}
+
 /// Adds or changes the member with this email address (owners only); the account must exist.
 pub async fn set_member_by_email(
     ctx: &Ctx,

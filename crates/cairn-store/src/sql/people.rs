@@ -86,6 +86,11 @@ pub(crate) async fn set_membership<B: Backend>(db: &B, m: &Membership) -> Result
     db.auto().execute(q).await.map(drop)
 }
 
+pub(crate) async fn remove_membership<B: Backend>(db: &B, user: UserId, org: OrgId) -> Result<bool, Error> {
+    let q = Q::new("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2").bind(user.0).bind(org.0);
+    Ok(db.auto().execute(q).await? > 0)
+}
+
 pub(crate) async fn get_membership<B: Backend>(db: &B, user: UserId, org: OrgId) -> Result<Option<Membership>, Error> {
     let q = Q::new("SELECT user_id, org_id, role FROM memberships WHERE user_id = $1 AND org_id = $2")
         .bind(user.0)

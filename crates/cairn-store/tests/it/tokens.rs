@@ -42,3 +42,19 @@ async fn tokens_are_listed_per_organisation_newest_first() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_membership_is_removed_once() {
+    crate::support::on_each_backend("remove_membership", |_backend, store| async move {
+        let org = crate::support::org("uni", "Uni");
+        store.create_org(&org).await.unwrap();
+        let u = crate::support::user("m@example.org");
+        store.create_user(&u).await.unwrap();
+        let m = cairn_core::model::Membership { user_id: u.id, org_id: org.id, role: cairn_core::model::Role::Issuer };
+        store.set_membership(&m).await.unwrap();
+        assert!(store.remove_membership(u.id, org.id).await.unwrap());
+        assert!(!store.remove_membership(u.id, org.id).await.unwrap(), "already gone");
+        assert_eq!(store.get_membership(u.id, org.id).await.unwrap(), None);
+    })
+    .await;
+}

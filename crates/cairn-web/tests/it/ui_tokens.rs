@@ -70,3 +70,39 @@ async fn an_owner_creates_a_token_uses_it_and_revokes_it_in_the_console() {
     assert_eq!(res.status.as_u16(), 404);
     app.get("/api/v1/orgs/other", Auth::Bearer(&other)).await.expect(200);
 }
+
+#[tokio::test]
+async fn an_owner_removes_a_member_whose_tokens_then_stop_working_but_not_the_last_owner() {
+    let app = TestApp::with_admin().await;
+    app.create_org("uni").await;
+    let mut admin = Browser::new(&app);
+    admin.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let mut erin = Browser::new(&app);
+    erin.sign_up("erin@example.test", "Erin", "a long enough password").await;
+    let url = "/console/uni/settings";
+    let res = admin
+        .submit(url, url, &[("action", "member"), ("member_email", "erin@example.test"), ("member_role", "owner")])
+        .await;
+    assert_eq!(res.status.as_u16(), 303, "{}", text(&res));
+    assert_eq!(erin.get("/console/uni").await.status.as_u16(), 200);
+    let org = app.ctx.store.get_org_by_slug("uni").await.unwrap();
+    let erin_user = app.ctx.store.get_user_by_email("erin@example.test").await.unwrap();
+    let actor = cairn_core::model::Actor { user_id: erin_user.id, is_admin: false };
+    let role = cairn_core::model::Role::Owner;
+    let (_, secret) = cairn_core::service::auth::create_token(&app.ctx, &actor, org.id, "erin's", role).await.unwrap();
+    app.get("/api/v1/orgs/uni/keys", Auth::Bearer(&secret)).await.expect(200);
+
+    let page = text(&admin.get(url).await);
+    assert!(page.contains("aria-label=\"Remove Erin from the organisation\""), "{page}");
+    let res = admin.submit(url, url, &[("action", "member_remove"), ("member_email", "erin@example.test")]).await;
+    assert_eq!(location(&res), "/console/uni/settings?done=member-removed");
+    assert!(text(&admin.get(&location(&res)).await).contains("The member is removed"));
+    assert_eq!(erin.get("/console/uni").await.status.as_u16(), 404, "no longer a member");
+    app.get("/api/v1/orgs/uni/keys", Auth::Bearer(&secret)).await.expect_error(401, "unauthorized", None);
+
+    let res = admin.submit(url, url, &[("action", "member_remove"), ("member_email", ADMIN_EMAIL)]).await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert!(text(&res).contains("is the last owner"), "{}", text(&res));
+    let res = admin.submit(url, url, &[("action", "member_remove"), ("member_email", "nobody@example.test")]).await;
+    assert!(text(&res).contains("is not a member of this organisation"));
+}

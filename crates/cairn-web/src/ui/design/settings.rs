@@ -169,7 +169,7 @@ pub async fn view_settings(
     let f = SettingsForm { v: profile_values(&c.org), errors: BTreeMap::new(), suspension: c.org.suspension_enabled };
     let mut p = page(&app, &c, f).await.or_page(t)?;
     p.done = q.done.as_deref().and_then(|d| match d {
-        "profile" | "rotated" | "member" | "token-revoked" => Some(t.t(&format!("design-done-{d}"))),
+        "profile" | "rotated" | "member" | "member-removed" | "token-revoked" => Some(t.t(&format!("design-done-{d}"))),
         _ => None,
     });
     render(&p).or_page(t)
@@ -200,6 +200,10 @@ pub async fn post_settings(
                 Err(e) => Err(rename(e, "role", "member_role")),
             }
         }
+        "member_remove" => auth::remove_member_by_email(&app.ctx, &c.actor(), c.org.id, data.get("member_email"))
+            .await
+            .map(|()| "member-removed")
+            .map_err(|e| rename(e, "email", "member_email")),
         "token" => {
             f.v.insert("token_name", data.get("token_name").to_string());
             match tokens::create(&app, &c, &data).await {
