@@ -57,6 +57,18 @@ fn json_document(content_type: &'static str, value: &serde_json::Value) -> Resul
     Ok(document(content_type, bytes))
 }
 
+/// How a negotiated route reports an error: browsers (`html`) get a page in their language,
+/// JSON clients the API's error.
+fn negotiated_error(html: bool, t: crate::ui::i18n::Tr) -> impl Fn(Error) -> Response + Copy {
+    move |e| {
+        if html {
+            crate::ui::PageError::new(t, e).into_response()
+        } else {
+            ApiError(e).into_response()
+        }
+    }
+}
+
 /// Adds `Vary: Accept` to a negotiated response.
 fn vary_accept(mut response: Response) -> Response {
     response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));

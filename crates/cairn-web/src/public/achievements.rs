@@ -3,7 +3,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use cairn_core::ids::AchievementId;
 use cairn_core::service;
 use serde::Deserialize;
@@ -12,8 +12,7 @@ use super::{json_document, negotiate, parse_id, vary_accept, LD_JSON};
 use crate::ui::achievement::achievement_page;
 use crate::ui::render;
 use crate::ui::session::Visitor;
-use crate::ui::PageError;
-use crate::{ApiError, AppState};
+use crate::AppState;
 
 /// Query of an achievement URL.
 #[derive(Debug, Deserialize)]
@@ -31,14 +30,7 @@ pub async fn get_achievement(
     visitor: Visitor,
 ) -> Result<Response, Response> {
     let html = negotiate::wants_html(&headers);
-    // Browsers get errors as pages in their language; JSON clients as the API's errors.
-    let fail = |e: cairn_core::Error| {
-        if html {
-            PageError::new(visitor.t, e).into_response()
-        } else {
-            ApiError(e).into_response()
-        }
-    };
+    let fail = super::negotiated_error(html, visitor.t);
     let id: AchievementId = parse_id(&id, "achievement").map_err(|e| fail(e.0))?;
     let (achievement, org, doc) = service::public::achievement_document(&app.ctx, id, q.version).await.map_err(fail)?;
     if html {

@@ -8,9 +8,9 @@ use cairn_core::service;
 
 use super::{badge, document, negotiate, parse_id, vary_accept, VC_LD_JSON};
 use crate::ui::credential::credential_page;
+use crate::ui::render;
 use crate::ui::session::Visitor;
-use crate::ui::{render, PageError};
-use crate::{ApiError, AppState};
+use crate::AppState;
 
 /// What a credential URL asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,14 +40,7 @@ pub async fn get_credential(
 ) -> Result<Response, Response> {
     let (id, format) = split_format(&raw);
     let html = format == Format::Negotiated && negotiate::wants_html(&headers);
-    // Browsers get errors as pages in their language; JSON clients as the API's errors.
-    let fail = |e: cairn_core::Error| {
-        if html {
-            PageError::new(visitor.t, e).into_response()
-        } else {
-            ApiError(e).into_response()
-        }
-    };
+    let fail = super::negotiated_error(html, visitor.t);
     let id: CredentialId = parse_id(id, "credential").map_err(|e| fail(e.0))?;
     let record = service::public::credential(&app.ctx, id).await.map_err(fail)?;
     match format {

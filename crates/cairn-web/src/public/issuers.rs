@@ -3,14 +3,13 @@
 
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use cairn_core::service;
 
 use super::{json_document, negotiate, vary_accept, LD_JSON};
 use crate::ui::issuer::issuer_page;
 use crate::ui::render;
 use crate::ui::session::Visitor;
-use crate::ui::PageError;
 use crate::{ApiError, AppState};
 
 /// `application/did+ld+json`: DID documents.
@@ -25,14 +24,7 @@ pub async fn get_issuer(
     visitor: Visitor,
 ) -> Result<Response, Response> {
     let html = negotiate::wants_html(&headers);
-    // Browsers get errors as pages in their language; JSON clients as the API's errors.
-    let fail = |e: cairn_core::Error| {
-        if html {
-            PageError::new(visitor.t, e).into_response()
-        } else {
-            ApiError(e).into_response()
-        }
-    };
+    let fail = super::negotiated_error(html, visitor.t);
     let org = service::public::org_by_slug(&app.ctx, &slug).await.map_err(fail)?;
     if html {
         let page = issuer_page(&app.ctx, visitor.nav(""), &org).await.map_err(fail)?;
