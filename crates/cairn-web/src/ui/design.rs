@@ -6,6 +6,7 @@
 mod achievements;
 mod body;
 mod eu;
+mod fields;
 mod form;
 mod settings;
 mod tokens;

@@ -1,12 +1,11 @@
 //! The designer form: its values as the page shows them (kept as typed when a field is
 //! wrong), the definition they make, and errors keyed by the input's `id`.
 
-use std::collections::BTreeMap;
-
 use cairn_core::model::{AchievementDefinition, AlignmentInput};
 use cairn_core::Error;
 use serde_json::Value;
 
+use super::fields::Fields;
 use crate::ui::i18n::Tr;
 
 mod read;
@@ -49,16 +48,14 @@ pub struct ResultRow {
 /// The form's values, all as text.
 #[derive(Default)]
 pub struct DesignForm {
-    /// Text fields by input id (`name`, `eu_eqf_level`…).
-    pub v: BTreeMap<&'static str, String>,
+    /// Text fields (`name`, `eu_eqf_level`…) and errors by input id.
+    pub fields: Fields,
     /// "Suspendable" ticked.
     pub suspendable: bool,
     /// Alignment rows.
     pub alignments: Vec<AlignRow>,
     /// Result description rows.
     pub results: Vec<ResultRow>,
-    /// Errors by input id.
-    pub errors: BTreeMap<String, String>,
     align_rows: Vec<usize>,
 }
 
@@ -96,27 +93,20 @@ fn num(x: Option<f64>) -> String {
     x.map(|x| x.to_string()).unwrap_or_default()
 }
 
+impl std::ops::Deref for DesignForm {
+    type Target = Fields;
+    fn deref(&self) -> &Fields {
+        &self.fields
+    }
+}
+
+impl std::ops::DerefMut for DesignForm {
+    fn deref_mut(&mut self) -> &mut Fields {
+        &mut self.fields
+    }
+}
+
 impl DesignForm {
-    /// The value of input `id`.
-    pub fn val(&self, id: &str) -> &str {
-        self.v.get(id).map_or("", String::as_str)
-    }
-
-    /// The error shown next to input `id`.
-    pub fn err(&self, id: &str) -> Option<&String> {
-        self.errors.get(id)
-    }
-
-    /// ` aria-invalid="true" aria-describedby="<id>-error"` when `id` has an error (ids are
-    /// the form's own, never user input).
-    pub fn aria(&self, id: &str) -> String {
-        if self.errors.contains_key(id) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"{id}-error\"")
-        } else {
-            String::new()
-        }
-    }
-
     /// The error of row `i`'s input `<kind>_<i>` (`align_url`, `rd_name`…).
     pub fn row_err(&self, kind: &str, i: usize) -> Option<&String> {
         self.errors.get(&format!("{kind}_{i}"))

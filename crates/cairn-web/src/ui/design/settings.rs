@@ -14,6 +14,7 @@ use cairn_core::Error;
 use serde::Deserialize;
 
 use super::body::FormData;
+use super::fields::Fields;
 use super::form::label_key;
 use super::tokens::{self, TokenRow};
 use crate::auth::Owner;
@@ -46,31 +47,30 @@ fn profile_values(o: &Organization) -> BTreeMap<&'static str, String> {
 
 /// The forms' values and errors (by input id), as the designer's.
 pub struct SettingsForm {
-    v: BTreeMap<&'static str, String>,
-    /// Errors by input id.
-    pub errors: BTreeMap<String, String>,
+    /// Values and errors by input id.
+    pub fields: Fields,
     /// Suspension opt-in ticked.
     pub suspension: bool,
 }
 
+impl std::ops::Deref for SettingsForm {
+    type Target = Fields;
+    fn deref(&self) -> &Fields {
+        &self.fields
+    }
+}
+
+impl std::ops::DerefMut for SettingsForm {
+    fn deref_mut(&mut self) -> &mut Fields {
+        &mut self.fields
+    }
+}
+
 impl SettingsForm {
-    /// The value of input `id`.
-    pub fn val(&self, id: &str) -> &str {
-        self.v.get(id).map_or("", String::as_str)
-    }
-
-    /// The error next to input `id`.
-    pub fn err(&self, id: &str) -> Option<&String> {
-        self.errors.get(id)
-    }
-
-    /// ARIA attributes tying `id` to its error.
-    pub fn aria(&self, id: &str) -> String {
-        if self.errors.contains_key(id) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"{id}-error\"")
-        } else {
-            String::new()
-        }
+    /// The form over the organisation's current values, without errors.
+    fn of(org: &Organization) -> Self {
+        let fields = Fields { v: profile_values(org), errors: BTreeMap::new() };
+        SettingsForm { fields, suspension: org.suspension_enabled }
     }
 
     fn set_error(&mut self, t: Tr, id: &str, e: &Error) {
@@ -166,7 +166,7 @@ pub async fn view_settings(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
     let t = c.me.t;
-    let f = SettingsForm { v: profile_values(&c.org), errors: BTreeMap::new(), suspension: c.org.suspension_enabled };
+    let f = SettingsForm::of(&c.org);
     let mut p = page(&app, &c, f).await.or_page(t)?;
     p.done = q.done.as_deref().and_then(|d| match d {
         "profile" | "rotated" | "member" | "member-removed" | "token-revoked" => Some(t.t(&format!("design-done-{d}"))),
@@ -184,8 +184,7 @@ pub async fn post_settings(
 ) -> Result<Response, PageError> {
     let t = c.me.t;
     c.me.check_csrf(data.get("csrf")).or_page(t)?;
-    let mut f =
-        SettingsForm { v: profile_values(&c.org), errors: BTreeMap::new(), suspension: c.org.suspension_enabled };
+    let mut f = SettingsForm::of(&c.org);
     let result = match data.get("action") {
         "profile" => save_profile(&app, &c, &data, &mut f).await,
         "rotate" if data.checked("rotate_confirm") => orgs::rotate_key(&app.ctx, c.org.id).await.map(|_| "rotated"),

@@ -5,6 +5,7 @@ use cairn_core::service::images;
 use cairn_vc::model::is_known_or_ext;
 use serde_json::{json, Value};
 
+use super::super::fields::Fields;
 use super::{AlignRow, DesignForm, ResultRow, ACHIEVEMENT_TYPES, RESULT_TYPES, TEXT_FIELDS};
 use crate::ui::design::body::FormData;
 use crate::ui::i18n::Tr;
@@ -14,7 +15,10 @@ impl DesignForm {
     /// that do not parse are left out and named in `errors`).
     pub fn from_data(data: &FormData, t: Tr) -> (Self, AchievementDefinition) {
         let mut f = DesignForm {
-            v: TEXT_FIELDS.iter().map(|k| (*k, data.get(k).to_string())).collect(),
+            fields: Fields {
+                v: TEXT_FIELDS.iter().map(|k| (*k, data.get(k).to_string())).collect(),
+                errors: Default::default(),
+            },
             suspendable: data.checked("suspendable"),
             ..DesignForm::default()
         };
